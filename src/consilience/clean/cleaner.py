@@ -1,0 +1,151 @@
+"""Clean one raw article: recover its metadata lines and drop boilerplate, with reasons."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from ..errors import EmptyArticleError, Errors
+from ..models import Article, RawArticle, RemovedLine
+from .boilerplate import ANYWHERE, EDGE, Verdict, judge
+from .datelines import normalise_date, parse_dateline
+from .units import Unit, split_units
+
+LOGGER = logging.getLogger(__name__)
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»")
+_NO_HEADING_END = (*_SENTENCE_END, ":", ";", ",", "-", "–", "—")
+_ENDS_WITH_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}$")
+
+
+def is_body_paragraph(unit: Unit) -> bool:
+    """Running text: a sentence-like paragraph, not a label, heading or credit."""
+    if unit.heading_level:
+        return False
+    text = unit.text.rstrip()
+    return unit.words >= 25 or (unit.words >= 8 and text.endswith(_SENTENCE_END))
+
+
+def is_heading_like(unit: Unit, max_words: int = 12) -> bool:
+    """A short line with no closing punctuation that starts like a name or a sentence."""
+    if unit.heading_level:
+        return True
+    text = unit.text.strip()
+    return (
+        1 <= unit.words <= max_words
+        and (not text.endswith(_NO_HEADING_END) or bool(_ENDS_WITH_INITIALISM.search(text)))
+        and (text[:1].isupper() or text[:1].isdigit())
+    )
+
+
+def _same_text(left: str | None, right: str) -> bool:
+    return left is not None and " ".join(left.split()).casefold() == " ".join(
+        right.split()).casefold()
+
+
+@dataclass
+class _Cleaning:
+    """What a pass over the units has found so far."""
+
+    raw: RawArticle
+    removed: dict[int, RemovedLine] = field(default_factory=dict)
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    outlet_hints: list[str] = field(default_factory=list)
+
+    def remove(self, index: int, unit: Unit, verdict: Verdict) -> None:
+        extra = {"credit": verdict.credit} if verdict.credit else {}
+        self.removed[index] = RemovedLine(unit.text, verdict.reason, unit.line, **extra)
+        if verdict.outlet and verdict.outlet not in self.outlet_hints:
+            self.outlet_hints.append(verdict.outlet)
+        if verdict.reason == "byline" and self.byline is None:
+            self.byline = verdict.credit
+
+
+def _edge_verdict(unit: Unit, cleaning: _Cleaning, in_header: bool) -> Verdict | None:
+    dateline = parse_dateline(unit.text)
+    if dateline is not None:
+        if dateline.updated:
+            cleaning.updated = cleaning.updated or dateline.value
+        else:
+            cleaning.published = cleaning.published or dateline.value
+        return Verdict("dateline")
+    verdict = judge(unit, EDGE)
+    if verdict is not None:
+        return verdict
+    if in_header and cleaning.title is None and (
+        _same_text(cleaning.raw.title, unit.text)
+        or (cleaning.raw.title is None and is_heading_like(unit, max_words=30)
+            and unit.heading_level <= 1)
+    ):
+        cleaning.title = unit.text
+        return Verdict("title")
+    if in_header and _same_text(cleaning.title, unit.text):
+        return Verdict("title")
+    return None
+
+
+def _outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def clean_article(raw: RawArticle, article_id: str) -> Article:
+    """The article with boilerplate and metadata lines moved out of its text into `removed`.
+
+    Raises EmptyArticleError when no article text is left.
+    """
+    units = split_units(raw.text, markdown=raw.format == "markdown")
+    cleaning = _Cleaning(raw)
+    for index, unit in enumerate(units):
+        verdict = judge(unit, ANYWHERE)
+        if verdict is not None:
+            cleaning.remove(index, unit, verdict)
+    body = [i for i, unit in enumerate(units) if i not in cleaning.removed
+            and is_body_paragraph(unit)]
+    first_body, last_body = (body[0], body[-1]) if body else (len(units), len(units))
+    for index, unit in enumerate(units):
+        if index in cleaning.removed or first_body <= index <= last_body:
+            continue
+        verdict = _edge_verdict(unit, cleaning, in_header=index < first_body)
+        if verdict is not None:
+            cleaning.remove(index, unit, verdict)
+
+    kept = [(index, unit) for index, unit in enumerate(units) if index not in cleaning.removed]
+    if not kept:
+        raise EmptyArticleError(
+            Errors.E104.format(detail=" (only boilerplate and metadata lines)"), path=raw.source)
+    parts: list[str] = []
+    headings: list[tuple[int, int]] = []
+    offset = 0
+    for position, (_index, unit) in enumerate(kept):
+        following = kept[position + 1][1] if position + 1 < len(kept) else None
+        if unit.heading_level or (
+            following is not None and is_heading_like(unit) and not is_heading_like(following)
+        ):
+            headings.append((offset, offset + len(unit.text)))
+        parts.append(unit.text)
+        offset += len(unit.text) + len(PARAGRAPH_SEPARATOR)
+    outlet = raw.outlet or next(iter(cleaning.outlet_hints), None) or _outlet_from_url(raw.url)
+    return Article(
+        id=article_id,
+        source=raw.source,
+        text=PARAGRAPH_SEPARATOR.join(parts),
+        title=raw.title or cleaning.title,
+        url=raw.url,
+        outlet=outlet,
+        byline=raw.byline or cleaning.byline,
+        published=normalise_date(raw.published) or cleaning.published,
+        updated=normalise_date(raw.updated) or cleaning.updated,
+        language=raw.language,
+        removed=tuple(cleaning.removed[index] for index in sorted(cleaning.removed)),
+        headings=tuple(headings),
+        outlet_hints=tuple(cleaning.outlet_hints),
+    )

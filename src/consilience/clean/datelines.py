@@ -1,0 +1,97 @@
+"""Recognise a line that only states when an article was published or updated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from dateutil import parser as date_parser
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_DATE = re.compile(
+    rf"""(?ix)
+    (?P<date>
+        \d{{4}}-\d{{2}}-\d{{2}}(?:[T\s]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?
+      | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+      | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}
+      | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}
+      | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?
+    )"""
+)
+_TIME = re.compile(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?")
+_FILLER = re.compile(
+    rf"""(?ix)^(?:
+        published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|first\s+published
+      | on|at|the|by|and|\|| - |[-–—,:;()\[\]|/•·]|{_WEEKDAY}
+      | gmt|utc|et|pt|ct|mt|[a-z]{{1,2}}[sd]t|ist|jst|cet|cest|bst|hkt|sgt|[+-]\d{{2}}:?\d{{2}}
+    )$"""
+)
+_UPDATED = re.compile(r"(?i)\b(updated|modified)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A date-only line: `value` is ISO 8601 (None when the year is missing)."""
+
+    value: str | None
+    updated: bool
+
+
+def _iso(date_text: str, time_text: str | None) -> str | None:
+    if not re.search(r"\d{4}", date_text):
+        return None
+    try:
+        parsed = date_parser.parse(f"{date_text} {time_text or ''}".strip(),
+                                   default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.tzinfo is not None:
+        offset = parsed.strftime("%z")
+        zone = "Z" if offset == "+0000" else f"{offset[:3]}:{offset[3:]}"
+        return parsed.strftime("%Y-%m-%dT%H:%M") + zone
+    if time_text or "T" in date_text or ":" in date_text:
+        return parsed.strftime("%Y-%m-%dT%H:%M")
+    return parsed.strftime("%Y-%m-%d")
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The date of a line that says nothing but a date (and time, labels, zone), else None."""
+    if len(text) > 80:
+        return None
+    date_match = _DATE.search(text)
+    if date_match is None:
+        return None
+    time_match = _TIME.search(text[: date_match.start()] + " " * len(date_match.group(0))
+                              + text[date_match.end():])
+    rest = text[: date_match.start()] + " " + text[date_match.end():]
+    if time_match is not None:
+        rest = _TIME.sub(" ", rest, count=1)
+    leftover = [token for token in re.split(r"\s+|(?<=[,|:])|(?=[,|:])", rest) if token]
+    if any(not _FILLER.match(token) for token in leftover):
+        return None
+    return Dateline(_iso(date_match.group("date"), time_match.group(0) if time_match else None),
+                    updated=bool(_UPDATED.search(text)))
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A metadata date in any common form as ISO 8601 (date, or date and time), else None."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        return value
+    dateline = parse_dateline(value)
+    if dateline is not None and dateline.value is not None:
+        return dateline.value
+    try:
+        parsed = date_parser.parse(value, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year == 1900:
+        return None
+    return _iso(parsed.isoformat(), None)

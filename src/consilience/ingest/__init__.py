@@ -1,0 +1,55 @@
+"""Ingest: files and folders of articles in, raw articles and problems out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Problem, RawArticle
+from .decode import decode_bytes, normalise_text
+from .discover import ARTICLE_SUFFIXES, iter_article_files
+from .html import extract_html, looks_like_html
+from .reader import read_file
+from .records import read_json, read_jsonl, record_to_article
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "decode_bytes",
+    "extract_html",
+    "iter_article_files",
+    "looks_like_html",
+    "normalise_text",
+    "problem_from_error",
+    "read_file",
+    "read_inputs",
+    "read_json",
+    "read_jsonl",
+    "record_to_article",
+]
+
+LOGGER = logging.getLogger(__name__)
+
+
+def problem_from_error(error: InputError) -> Problem:
+    return Problem(error.path or "", error.code, error.message, line=error.line)
+
+
+def read_inputs(paths: Iterable[str | Path]) -> tuple[list[RawArticle], list[Problem]]:
+    """Every article under `paths`, and a Problem for each input that could not be used."""
+    articles: list[RawArticle] = []
+    problems: list[Problem] = []
+    for found in iter_article_files(paths):
+        if isinstance(found, InputError):
+            problems.append(problem_from_error(found))
+            continue
+        for item in read_file(found):
+            if isinstance(item, RawArticle):
+                articles.append(item)
+            elif isinstance(item, Problem):
+                problems.append(item)
+            else:
+                problems.append(problem_from_error(item))
+    LOGGER.info("read %d article(s), %d problem(s)", len(articles), len(problems))
+    return articles, problems

@@ -1,0 +1,60 @@
+"""Read one file into raw articles, by its format."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import EmptyArticleError, Errors, InputError, Warnings
+from ..models import Problem, RawArticle
+from .decode import decode_bytes
+from .html import extract_html, looks_like_html
+from .records import read_json, read_jsonl
+
+LOGGER = logging.getLogger(__name__)
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+def read_file(path: Path) -> Iterator[RawArticle | InputError | Problem]:
+    """Yield the articles in one file, an InputError for each that cannot be read, and
+    warnings (as Problems) for articles that are read with a caveat."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield InputError(f"cannot read the file ({error.strerror}); check its permissions",
+                         path=source)
+        return
+    if not data.strip():
+        yield EmptyArticleError(Errors.E104.format(detail=""), path=source)
+        return
+    try:
+        decoded = decode_bytes(data, source)
+    except InputError as error:
+        yield error
+        return
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        yield Problem(source, "W101", Warnings.W101.format(encoding=decoded.encoding),
+                      severity="warning")
+    text, suffix = decoded.text, path.suffix.lower()
+    if not text.strip():
+        yield EmptyArticleError(Errors.E104.format(detail=""), path=source)
+        return
+    if suffix == ".jsonl":
+        yield from read_jsonl(text, source)
+    elif suffix == ".json":
+        yield from read_json(text, source)
+    elif suffix in HTML_SUFFIXES or (suffix not in MARKDOWN_SUFFIXES and looks_like_html(text)):
+        try:
+            yield extract_html(text, source)
+        except InputError as error:
+            yield error
+    else:
+        if suffix not in MARKDOWN_SUFFIXES and suffix != ".txt":
+            yield Problem(source, "W103", Warnings.W103.format(suffix=suffix or "(none)"),
+                          severity="warning")
+        fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+        yield RawArticle(source=source, text=text, format=fmt, encoding=decoded.encoding)

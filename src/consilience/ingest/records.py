@@ -1,0 +1,130 @@
+"""JSON and JSONL articles: map the usual field names onto RawArticle."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from ..errors import EmptyArticleError, Errors, MalformedRecordError
+from ..models import RawArticle
+from .html import extract_html, looks_like_html
+
+LOGGER = logging.getLogger(__name__)
+
+TEXT_FIELDS = ("text", "content", "body", "article", "maintext", "articleBody")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link", "href")
+OUTLET_FIELDS = ("outlet", "source", "site", "sitename", "publisher", "source_name", "domain")
+BYLINE_FIELDS = ("author", "byline", "authors", "creator")
+PUBLISHED_FIELDS = (
+    "published", "date", "published_at", "publishedAt", "pubdate", "datePublished",
+    "date_publish", "publish_date", "created_at",
+)
+UPDATED_FIELDS = ("updated", "modified", "date_modified", "dateModified", "updated_at")
+LANGUAGE_FIELDS = ("language", "lang")
+
+
+def _as_text(value: Any) -> str | None:
+    """A field's value as one string: names out of objects, lists joined, blanks dropped."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return _as_text(value.get("name") or value.get("title") or value.get("id"))
+    if isinstance(value, list):
+        parts = [part for part in (_as_text(item) for item in value) if part]
+        return ", ".join(parts) or None
+    text = str(value).strip()
+    return text or None
+
+
+def _first(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = _as_text(record.get(name))
+        if value:
+            return value
+    return None
+
+
+def record_to_article(
+    record: Any, source: str, *, path: str | None = None, line: int | None = None
+) -> RawArticle:
+    """One JSON object to a RawArticle; MalformedRecordError when it is not an article.
+
+    `source` names the article (file, file:line or file#index); errors name `path` and `line`.
+    """
+    path = path or source
+    if not isinstance(record, dict):
+        raise MalformedRecordError(
+            Errors.E105.format(detail=f"expected a JSON object, found {type(record).__name__}"),
+            path=path, line=line,
+        )
+    raw_text = next((record[name] for name in TEXT_FIELDS if isinstance(record.get(name), str)),
+                    None)
+    if raw_text is None:
+        raise MalformedRecordError(
+            Errors.E105.format(detail="record has no text field (text, content or body)"),
+            path=path, line=line,
+        )
+    if not raw_text.strip():
+        raise EmptyArticleError(Errors.E104.format(detail=" (its text field is blank)"),
+                                path=path, line=line)
+    url = _first(record, URL_FIELDS)
+    fields = dict(
+        title=_first(record, TITLE_FIELDS),
+        outlet=_first(record, OUTLET_FIELDS),
+        byline=_first(record, BYLINE_FIELDS),
+        published=_first(record, PUBLISHED_FIELDS),
+        updated=_first(record, UPDATED_FIELDS),
+        language=_first(record, LANGUAGE_FIELDS),
+    )
+    if looks_like_html(raw_text):
+        extracted = extract_html(raw_text, source, url=url)
+        return RawArticle(
+            source=source, text=extracted.text, format="markdown", url=url,
+            **{name: value or getattr(extracted, name) for name, value in fields.items()},
+        )
+    return RawArticle(source=source, text=raw_text, format="json", url=url, **fields)
+
+
+def read_json(text: str, source: str) -> Iterator[RawArticle | MalformedRecordError |
+                                                  EmptyArticleError]:
+    """A JSON file holding one article object or a list of them."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        yield MalformedRecordError(
+            Errors.E105.format(detail=f"invalid JSON ({error.msg}, column {error.colno})"),
+            path=source, line=error.lineno,
+        )
+        return
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    records = data if isinstance(data, list) else [data]
+    for index, record in enumerate(records):
+        item = f"{source}#{index}" if isinstance(data, list) else source
+        try:
+            yield record_to_article(record, item)
+        except (MalformedRecordError, EmptyArticleError) as error:
+            yield error
+
+
+def read_jsonl(text: str, source: str) -> Iterator[RawArticle | MalformedRecordError |
+                                                   EmptyArticleError]:
+    """A JSON Lines file: one article object per line; a bad line is reported and skipped."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield MalformedRecordError(
+                Errors.E105.format(detail=f"invalid JSON ({error.msg}, column {error.colno})"),
+                path=source, line=number,
+            )
+            continue
+        try:
+            yield record_to_article(record, f"{source}:{number}", path=source, line=number)
+        except (MalformedRecordError, EmptyArticleError) as error:
+            yield error

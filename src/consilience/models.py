@@ -1,0 +1,221 @@
+"""Records that flow between stages: frozen, slotted dataclasses.
+
+Every record that states something about a source carries the article id and character offsets
+into that article's clean `text`, so provenance is computed once and never reconstructed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "OTHER"]
+AliasKind = Literal["name", "short", "title", "acronym", "variant"]
+FactStatus = Literal["corroborated", "single-source", "disputed"]
+ConflictKind = Literal["number", "date", "name", "wording", "status", "attribution", "other"]
+CitationKind = Literal["reported", "according-to", "told", "cited", "forwarded", "other"]
+SourceFormat = Literal["text", "markdown", "html", "json"]
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one input, reported to the user; the batch goes on."""
+
+    source: str
+    code: str
+    message: str
+    line: int | None = None
+    severity: Severity = "error"
+
+    def one_line(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: [{self.code}] {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as read from its source, before cleaning. Metadata may be missing."""
+
+    source: str
+    text: str
+    format: SourceFormat
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    language: str | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of the source left out of the clean text, and why."""
+
+    text: str
+    reason: str
+    line: int | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article; every offset elsewhere indexes into `text`."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    published_inferred: bool = False
+    language: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    headings: tuple[tuple[int, int], ...] = ()
+    outlet_hints: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention found by the tagger, with its sentence index in the article."""
+
+    span: Span
+    label: str
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    text: str
+    count: int
+    articles: tuple[str, ...]
+    kind: AliasKind = "name"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[Alias, ...]
+    articles: tuple[str, ...]
+    mentions: tuple[Span, ...]
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    span: Span
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    text: str
+    status: FactStatus
+    articles: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    independent_sources: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    value: str
+    articles: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    kind: ConflictKind
+    summary: str
+    sides: tuple[ConflictSide, ...]
+    fact: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    span: Span
+    direct: bool
+    speaker: str | None = None
+    speaker_text: str | None = None
+    cue: str | None = None
+    same_as: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str | None
+    text: str
+    articles: tuple[str, ...]
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    article: str
+    source: str
+    kind: CitationKind
+    span: Span | None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    article: str
+    of_article: str
+    overlap: float
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    text: str
+    articles: tuple[str, ...]
+    facts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One story: its articles and everything found across them."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    copies: tuple[Copy, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+    first: str | None = None
+    last: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What `analyze` returns: the story, the inputs it had to skip, and how it was made."""
+
+    story: Story
+    problems: tuple[Problem, ...] = ()
+    model: str = ""
+    cached_docs: int = 0
+    parsed_docs: int = 0
