@@ -1,0 +1,85 @@
+"""A cache of parsed Docs keyed by pipeline and text hash, in one SQLite file."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import CacheError, Errors
+from .model import model_label
+
+LOGGER = logging.getLogger(__name__)
+
+CACHE_ENV = "CONSILIENCE_CACHE_DIR"
+CACHE_FILE = "annotations.sqlite3"
+# Bump when the annotation a Doc carries changes meaning, so old entries are not reused.
+ANNOTATION_VERSION = "1"
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "consilience"
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    return f"{model_label(nlp)}|{','.join(nlp.pipe_names)}|v{ANNOTATION_VERSION}"
+
+
+class DocCache:
+    """Parsed Docs stored as bytes (without tensors) under sha256(pipeline, text)."""
+
+    def __init__(self, directory: Path | str | None = None):
+        directory = Path(directory) if directory is not None else default_cache_dir()
+        self.path = directory / CACHE_FILE
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._connection = sqlite3.connect(self.path)
+            self._connection.execute("PRAGMA journal_mode=WAL")
+            self._connection.execute(
+                "CREATE TABLE IF NOT EXISTS docs (key TEXT PRIMARY KEY, data BLOB NOT NULL)")
+            self._connection.commit()
+        except (OSError, sqlite3.Error) as error:
+            raise CacheError(Errors.E301.format(path=self.path, detail=error)) from None
+
+    @staticmethod
+    def key(nlp: Language, text: str) -> str:
+        digest = hashlib.sha256()
+        digest.update(pipeline_fingerprint(nlp).encode())
+        digest.update(b"\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def get_many(self, nlp: Language, keys: Sequence[str]) -> dict[str, Doc]:
+        found: dict[str, Doc] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start:start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = self._connection.execute(
+                    f"SELECT key, data FROM docs WHERE key IN ({marks})", chunk)
+                for key, data in rows:
+                    found[key] = Doc(nlp.vocab).from_bytes(data)
+        except (sqlite3.Error, ValueError) as error:
+            LOGGER.warning("annotation cache unreadable (%s); parsing again", error)
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, Doc]]) -> None:
+        rows = [(key, doc.to_bytes(exclude=["tensor"])) for key, doc in items]
+        try:
+            with self._connection:
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO docs (key, data) VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            LOGGER.warning("annotation cache not written (%s)", error)
+
+    def close(self) -> None:
+        self._connection.close()

@@ -1,0 +1,78 @@
+"""`consilience analyze`: a folder of articles in, one checked story report out."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from ..pipeline import AnalyzeConfig, analyze
+from ..render import render
+from .console import STDERR, report_problem, write_output
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    md = "md"
+
+
+Arg = typer.Argument
+Opt = typer.Option
+
+
+def analyze_cli(
+    paths: Annotated[list[Path], Arg(help="Article files or folders (searched recursively).",
+                                     show_default=False)],
+    output_format: Annotated[OutputFormat, Opt("--format", "-f",
+                                               help="json (schema v1) or md.")] = OutputFormat.json,
+    output: Annotated[Path | None, Opt("--output", "-o", help="Write here instead of stdout.",
+                                       dir_okay=False)] = None,
+    model: Annotated[str | None, Opt("--model", "-m", help="spaCy pipeline to load "
+                                     "(default: $CONSILIENCE_MODEL or the best installed).")] = None,
+    cache_dir: Annotated[Path | None, Opt("--cache-dir", help="Where parsed articles are "
+                                          "cached (default: ~/.cache/consilience).",
+                                          file_okay=False)] = None,
+    no_cache: Annotated[bool, Opt("--no-cache", help="Parse every article again.")] = False,
+    quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Analyse articles about one story and write the story report.
+
+    Reads .txt, .md, .html/.htm, .json and .jsonl articles, removes boilerplate, annotates the
+    text with spaCy and writes one story. Inputs that cannot be read are reported on stderr
+    and skipped; the exit code is 1 only when nothing could be analysed.
+
+    Example:
+
+        consilience analyze examples/japan-2plus2 --format md -o story.md
+    """
+    config = AnalyzeConfig(model=model, cache_dir=cache_dir, use_cache=not no_cache)
+    show_progress = not quiet and STDERR.is_terminal
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), console=STDERR, transient=True,
+                  disable=not show_progress) as bar:
+        task = bar.add_task("annotating", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        analysis = analyze(paths, config, progress=progress)
+    for problem in analysis.problems:
+        report_problem(problem)
+    write_output(render(analysis.story, output_format.value, analysis.model, analysis.problems),
+                 output)
+    if not quiet:
+        story = analysis.story
+        skipped = sum(1 for problem in analysis.problems if problem.severity == "error")
+        removed = sum(len(article.removed) for article in story.articles)
+        where = f" → {output}" if output else ""
+        STDERR.print(
+            f"[bold]{escape(story.title)}[/bold]\n"
+            f"{len(story.articles)} articles analysed ({skipped} skipped), "
+            f"{removed} boilerplate/metadata lines removed, {len(story.entities)} entities; "
+            f"{analysis.parsed_docs} parsed, {analysis.cached_docs} from cache "
+            f"({escape(analysis.model)}){escape(where)}"
+        )

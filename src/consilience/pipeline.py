@@ -1,0 +1,114 @@
+"""The one place where stages are wired: paths in, one analysed Story out."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .annotate import DocCache, annotate, extract_mentions, load_pipeline, model_label
+from .clean import clean_article
+from .cluster import article_id, story_id, story_title
+from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
+from .ingest import read_inputs
+from .models import Analysis, Article, Problem, RawArticle, Story
+from .resolve import entities_by_surface
+
+LOGGER = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done, total): called as articles pass a stage."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeConfig:
+    """How to run `analyze`; the defaults suit the command line."""
+
+    model: str | None = None
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    batch_size: int = 32
+
+
+def clean_all(raws: Sequence[RawArticle]) -> tuple[list[Article], list[Problem]]:
+    """Clean every raw article; a bad one is reported and skipped, a repeated text kept once."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    first_source: dict[str, str] = {}
+    for raw in raws:
+        identifier = article_id(raw.text)
+        if identifier in first_source:
+            problems.append(Problem(raw.source, "W102", Warnings.W102.format(
+                other=first_source[identifier]), severity="warning"))
+            continue
+        try:
+            article = clean_article(raw, identifier)
+        except ConsilienceError as error:
+            problems.append(Problem(error.path or raw.source, error.code, error.message,
+                                    line=error.line))
+            continue
+        first_source[identifier] = raw.source
+        articles.append(article)
+    return articles, problems
+
+
+def _date_range(articles: Sequence[Article]) -> tuple[str | None, str | None]:
+    dates = sorted(article.published for article in articles if article.published)
+    return (dates[0], dates[-1]) if dates else (None, None)
+
+
+def analyze_raw(
+    raws: Sequence[RawArticle],
+    config: AnalyzeConfig = AnalyzeConfig(),
+    problems: Iterable[Problem] = (),
+    progress: Progress | None = None,
+) -> Analysis:
+    """Analyse already-read articles as one story."""
+    problems = list(problems)
+    articles, cleaning_problems = clean_all(raws)
+    problems.extend(cleaning_problems)
+    if not articles:
+        failed = sum(1 for problem in problems if problem.severity == "error")
+        raise NothingToAnalyseError(Errors.E110.format(count=max(failed, len(raws))))
+    nlp = load_pipeline(config.model)
+    cache = DocCache(config.cache_dir) if config.use_cache else None
+    done = 0
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress("annotate", done, len(articles))
+
+    try:
+        annotated = annotate(articles, nlp, cache, config.batch_size, progress=advance)
+    finally:
+        if cache is not None:
+            cache.close()
+    mentions = [mention for article, doc in zip(articles, annotated.docs, strict=True)
+                for mention in extract_mentions(article, doc)]
+    first, last = _date_range(articles)
+    story = Story(
+        id=story_id(articles),
+        title=story_title(articles),
+        articles=tuple(articles),
+        entities=tuple(entities_by_surface(mentions)),
+        first=first,
+        last=last,
+    )
+    return Analysis(story, tuple(problems), model_label(nlp), annotated.cached, annotated.parsed)
+
+
+def analyze(
+    paths: Iterable[str | Path],
+    config: AnalyzeConfig = AnalyzeConfig(),
+    progress: Progress | None = None,
+) -> Analysis:
+    """Read, clean and annotate every article under `paths` and analyse them as one story.
+
+    Inputs that cannot be used are reported in `Analysis.problems` and skipped; raises
+    NothingToAnalyseError when none can be used.
+    """
+    raws, problems = read_inputs(paths)
+    return analyze_raw(raws, config, problems, progress)

@@ -1,0 +1,164 @@
+"""The story as a Markdown report, made from the same Story as the JSON.
+
+Article text is untrusted: every piece of it is escaped so that a Markdown viewer shows it as
+text (no HTML, links or emphasis injected by a source).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..models import Article, Problem, Story
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+
+
+def escape(text: str | None) -> str:
+    """Inline-safe text: HTML entities and Markdown punctuation escaped, one line."""
+    if not text:
+        return ""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.split())
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def _label(story: Story) -> dict[str, str]:
+    """Short labels for articles: [1], [2], ... in story order."""
+    return {article.id: f"[{number}]" for number, article in enumerate(story.articles, start=1)}
+
+
+def _cite(labels: dict[str, str], ids: Iterable[str]) -> str:
+    return "".join(labels.get(identifier, f"[{identifier}]") for identifier in ids)
+
+
+def _outlet(article: Article) -> str:
+    return escape(article.outlet) or "—"
+
+
+def _articles(story: Story, labels: dict[str, str]) -> list[str]:
+    rows = [(labels[article.id], _outlet(article), escape(article.title) or "—",
+             (article.published or "—") + (" (inferred)" if article.published_inferred else ""),
+             len(article.text.split()), len(article.removed), escape(article.source))
+            for article in story.articles]
+    return ["## Articles", ""] + _table(
+        ("", "outlet", "title", "published", "words", "lines removed", "source"), rows)
+
+
+def _entities(story: Story, labels: dict[str, str]) -> list[str]:
+    if not story.entities:
+        return []
+    rows = []
+    for entity in story.entities:
+        spellings = "; ".join(
+            f"{escape(alias.text)} ×{alias.count} {_cite(labels, alias.articles)}"
+            + (f" ({alias.kind})" if alias.kind != "name" else "")
+            for alias in entity.aliases)
+        rows.append((f"**{escape(entity.name)}**", entity.type,
+                     escape(", ".join(entity.roles)) or "—", len(entity.mentions),
+                     _cite(labels, entity.articles), spellings))
+    return [f"## Entities ({len(story.entities)})", ""] + _table(
+        ("entity", "type", "roles", "mentions", "articles", "spellings"), rows)
+
+
+def _brief(story: Story, labels: dict[str, str]) -> list[str]:
+    if not story.brief:
+        return []
+    return ["## Brief", ""] + [f"- {escape(sentence.text)} {_cite(labels, sentence.articles)}"
+                               for sentence in story.brief] + [""]
+
+
+def _facts(story: Story, labels: dict[str, str]) -> list[str]:
+    if not story.facts:
+        return []
+    rows = [(escape(fact.text), fact.status, _cite(labels, fact.articles),
+             fact.independent_sources if fact.independent_sources is not None else "—")
+            for fact in story.facts]
+    return [f"## Facts ({len(story.facts)})", ""] + _table(
+        ("fact", "status", "articles", "independent sources"), rows)
+
+
+def _conflicts(story: Story, labels: dict[str, str]) -> list[str]:
+    if not story.conflicts:
+        return []
+    lines = [f"## Conflicts ({len(story.conflicts)})", ""]
+    for conflict in story.conflicts:
+        lines.append(f"- **{conflict.kind}**: {escape(conflict.summary)}")
+        lines += [f"  - {escape(side.value)} {_cite(labels, side.articles)}"
+                  for side in conflict.sides]
+    return [*lines, ""]
+
+
+def _timeline(story: Story, labels: dict[str, str]) -> list[str]:
+    if not story.timeline:
+        return []
+    rows = [(entry.date or "undated", escape(entry.text), _cite(labels, entry.articles))
+            for entry in story.timeline]
+    return ["## Timeline", ""] + _table(("date", "event", "articles"), rows)
+
+
+def _quotes(story: Story, labels: dict[str, str]) -> list[str]:
+    if not story.quotes:
+        return []
+    rows = [(escape(quote.speaker_text) or "—", escape(quote.span.text),
+             "direct" if quote.direct else "indirect", _cite(labels, [quote.span.article]))
+            for quote in story.quotes]
+    return [f"## Quotes ({len(story.quotes)})", ""] + _table(
+        ("speaker", "quote", "kind", "article"), rows)
+
+
+def _provenance(story: Story, labels: dict[str, str]) -> list[str]:
+    lines: list[str] = []
+    if story.citations:
+        lines += ["## Citations", ""] + _table(
+            ("article", "cites", "how"),
+            ((_cite(labels, [citation.article]), escape(citation.source), citation.kind)
+             for citation in story.citations))
+    if story.copies:
+        lines += ["## Copied passages", ""] + _table(
+            ("article", "copies", "overlap"),
+            ((_cite(labels, [copy.article]), _cite(labels, [copy.of_article]),
+              f"{copy.overlap:.0%}") for copy in story.copies))
+    return lines
+
+
+def _removed(story: Story, labels: dict[str, str]) -> list[str]:
+    lines = ["## Left out of the article text", ""]
+    for article in story.articles:
+        for removed in article.removed:
+            where = f" (line {removed.line})" if removed.line else ""
+            lines.append(f"- {labels[article.id]} *{removed.reason}*{where}: "
+                         f"{escape(removed.text)}")
+    return lines + [""] if len(lines) > 2 else []
+
+
+def _problems(problems: Sequence[Problem]) -> list[str]:
+    if not problems:
+        return []
+    return ["## Inputs skipped or read with a warning", ""] + [
+        f"- {escape(problem.one_line())}" for problem in problems] + [""]
+
+
+def render_markdown(story: Story, model: str | None = None,
+                    problems: Sequence[Problem] = ()) -> str:
+    labels = _label(story)
+    outlets = sorted({article.outlet for article in story.articles if article.outlet})
+    span = f"{story.first} – {story.last}" if story.first else "dates unknown"
+    head = [
+        f"# {escape(story.title)}",
+        "",
+        f"*{len(story.articles)} articles, {len(outlets)} named outlets, {span}. "
+        f"Story `{story.id}`"
+        + (f", analysed with {escape(model)}" if model else "") + ".*",
+        "",
+    ]
+    sections = (_articles, _brief, _facts, _conflicts, _entities, _quotes, _timeline,
+                _provenance, _removed)
+    body = [line for section in sections for line in section(story, labels)]
+    return "\n".join(head + body + _problems(problems)).rstrip() + "\n"
