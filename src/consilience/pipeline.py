@@ -70,7 +70,8 @@ def analyze_raw(
     problems.extend(cleaning_problems)
     if not articles:
         failed = sum(1 for problem in problems if problem.severity == "error")
-        raise NothingToAnalyseError(Errors.E110.format(count=max(failed, len(raws))))
+        raise NothingToAnalyseError(Errors.E110.format(count=max(failed, len(raws))),
+                                    problems=tuple(problems))
     nlp = load_pipeline(config.model)
     cache = DocCache(config.cache_dir) if config.use_cache else None
     done = 0

@@ -53,7 +53,8 @@ _ORIGINAL_LINK = re.compile(
 )
 _URL_ONLY = re.compile(r"^\s*<?(https?://|www\.)\S+>?\s*$")
 _WIDGET_WORDS = (
-    r"comments?|\d+\s+comments?|comments?\s*\(\d+\)|leave\s+a\s+(comment|reply)|add\s+(a\s+)?comment"
+    r"comments?|\d+\s+comments?|comments?\s*\(\d+\)|leave\s+a\s+(comment|reply)"
+    r"|add\s+(a\s+)?comment"
     r"|(show|view|load|hide)\s+(all\s+)?comments|join\s+the\s+(conversation|discussion)"
     r"|share|shares|share\s+(this|the)(\s+(article|story|post|page))?|share\s+(on|via)\s+\w+"
     r"|tweet|email|e-mail|print|like|reply|copy\s+link|save|bookmark|whatsapp|facebook|twitter"
@@ -71,7 +72,9 @@ _WIDGET_PROMPT = re.compile(
     r"\b(below|above|to\s+(share|comment|subscribe|vote|like|read))\b"
     r"|\b(thumbs\s+up|thumbs\s+down)\b"
 )
-_TAGS = re.compile(r"(?i)^\s*(tags?|topics?|keywords?|filed\s+under|categor(y|ies)|section)\s*[:：]")
+_TAGS = re.compile(
+    r"(?i)^\s*(tags?|topics?|keywords?|filed\s+under|categor(y|ies)|section)\s*[:：]"
+)
 _PICTURE_WORDS = (
     r"pool|handout|file(\s+photo)?|photo|image|picture|caption|credit|photograph|video"
     r"|screenshot|courtesy|illustration|graphic"

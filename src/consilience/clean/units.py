@@ -88,7 +88,7 @@ def split_units(text: str, markdown: bool = False) -> list[Unit]:
 
     raw_lines = text.split("\n")
     for number, raw in enumerate(raw_lines, start=1):
-        if not raw.strip() or _RULE.match(raw) and not (markdown and _MD_SETEXT.match(raw)):
+        if not raw.strip() or (_RULE.match(raw) and not (markdown and _MD_SETEXT.match(raw))):
             flush()
             continue
         if markdown and _MD_SETEXT.match(raw) and block:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,7 +15,7 @@ from ..render import render
 from .console import STDERR, report_problem, write_output
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     md = "md"
 
@@ -31,8 +31,10 @@ def analyze_cli(
                                                help="json (schema v1) or md.")] = OutputFormat.json,
     output: Annotated[Path | None, Opt("--output", "-o", help="Write here instead of stdout.",
                                        dir_okay=False)] = None,
-    model: Annotated[str | None, Opt("--model", "-m", help="spaCy pipeline to load "
-                                     "(default: $CONSILIENCE_MODEL or the best installed).")] = None,
+    model: Annotated[str | None, Opt(
+        "--model", "-m",
+        help="spaCy pipeline to load (default: $CONSILIENCE_MODEL or the best installed).",
+    )] = None,
     cache_dir: Annotated[Path | None, Opt("--cache-dir", help="Where parsed articles are "
                                           "cached (default: ~/.cache/consilience).",
                                           file_okay=False)] = None,

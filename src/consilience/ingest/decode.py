@@ -72,6 +72,26 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Western single-byte code pages that detectors confuse with one another; for news text the
+# Windows one is by far the most common, so it wins whenever it decodes the bytes.
+_WESTERN_SINGLE_BYTE = ("cp1252", "latin_1", "iso8859_15", "cp850", "cp852", "cp437", "cp858",
+                        "mac_roman", "mac_latin2", "iso8859_2", "cp1250", "cp1257")
+
+
+def _detect_encoding(data: bytes, path: str) -> str:
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodingError(Errors.E103.format(detail="no text encoding fits its bytes"),
+                            path=path)
+    if best.encoding in _WESTERN_SINGLE_BYTE:
+        try:
+            data.decode("cp1252")
+        except UnicodeDecodeError:
+            return best.encoding
+        return "cp1252"
+    return best.encoding
+
+
 def decode_bytes(data: bytes, path: str) -> DecodedText:
     """Decode a text file's bytes; BinaryFileError or DecodingError when that is not possible."""
     refuse_binary(data, path)
@@ -80,12 +100,7 @@ def decode_bytes(data: bytes, path: str) -> DecodedText:
         try:
             return DecodedText(normalise_text(data.decode("utf-8")), "utf-8")
         except UnicodeDecodeError:
-            best = from_bytes(data).best()
-            if best is None or best.encoding is None:
-                raise DecodingError(
-                    Errors.E103.format(detail="no text encoding fits its bytes"), path=path
-                ) from None
-            encoding = best.encoding
+            encoding = _detect_encoding(data, path)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as error:

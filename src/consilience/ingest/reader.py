@@ -56,5 +56,8 @@ def read_file(path: Path) -> Iterator[RawArticle | InputError | Problem]:
         if suffix not in MARKDOWN_SUFFIXES and suffix != ".txt":
             yield Problem(source, "W103", Warnings.W103.format(suffix=suffix or "(none)"),
                           severity="warning")
-        fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
-        yield RawArticle(source=source, text=text, format=fmt, encoding=decoded.encoding)
+        if suffix in MARKDOWN_SUFFIXES:
+            yield RawArticle(source=source, text=text, format="markdown",
+                             encoding=decoded.encoding)
+        else:
+            yield RawArticle(source=source, text=text, format="text", encoding=decoded.encoding)

@@ -71,21 +71,20 @@ def record_to_article(
         raise EmptyArticleError(Errors.E104.format(detail=" (its text field is blank)"),
                                 path=path, line=line)
     url = _first(record, URL_FIELDS)
-    fields = dict(
-        title=_first(record, TITLE_FIELDS),
-        outlet=_first(record, OUTLET_FIELDS),
-        byline=_first(record, BYLINE_FIELDS),
-        published=_first(record, PUBLISHED_FIELDS),
-        updated=_first(record, UPDATED_FIELDS),
-        language=_first(record, LANGUAGE_FIELDS),
-    )
+    title, outlet = _first(record, TITLE_FIELDS), _first(record, OUTLET_FIELDS)
+    byline, published = _first(record, BYLINE_FIELDS), _first(record, PUBLISHED_FIELDS)
+    updated, language = _first(record, UPDATED_FIELDS), _first(record, LANGUAGE_FIELDS)
     if looks_like_html(raw_text):
-        extracted = extract_html(raw_text, source, url=url)
+        page = extract_html(raw_text, path, url=url)
         return RawArticle(
-            source=source, text=extracted.text, format="markdown", url=url,
-            **{name: value or getattr(extracted, name) for name, value in fields.items()},
+            source=source, text=page.text, format="markdown", url=url,
+            title=title or page.title, outlet=outlet or page.outlet,
+            byline=byline or page.byline, published=published or page.published,
+            updated=updated, language=language or page.language,
         )
-    return RawArticle(source=source, text=raw_text, format="json", url=url, **fields)
+    return RawArticle(source=source, text=raw_text, format="json", url=url, title=title,
+                      outlet=outlet, byline=byline, published=published, updated=updated,
+                      language=language)
 
 
 def read_json(text: str, source: str) -> Iterator[RawArticle | MalformedRecordError |

@@ -18,7 +18,7 @@ _SPAN_KEYS = frozenset({"article", "start", "end", "text"})
 def iter_spans(node: Any, path: str = "$") -> Iterator[tuple[str, dict[str, Any]]]:
     """Every span object anywhere in the document, with its JSON path."""
     if isinstance(node, dict):
-        if _SPAN_KEYS <= node.keys() and isinstance(node.get("start"), int):
+        if node.keys() >= _SPAN_KEYS and isinstance(node.get("start"), int):
             yield path, node
         for key, value in node.items():
             yield from iter_spans(value, f"{path}.{key}")

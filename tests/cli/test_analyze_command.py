@@ -1,0 +1,87 @@
+"""The real command, run as a user runs it: data on stdout, messages on stderr, exit codes."""
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+BODY = ("The finance ministry said on Tuesday that the budget would grow by 3 percent next "
+        "year, according to officials familiar with the plan. Opposition leader Maria Lopez "
+        "called the plan reckless.")
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "consilience", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def assert_no_traceback(result):
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+
+
+def test_example_json_to_stdout_summary_to_stderr(example_dir, schema):
+    result = run("analyze", example_dir, "--format", "json", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    jsonschema.Draft202012Validator(schema).validate(document)
+    assert len(document["articles"]) == 5
+    assert "5 articles analysed (0 skipped)" in result.stderr
+
+
+def test_markdown_to_file(example_dir, tmp_path):
+    output = tmp_path / "deep" / "story.md"
+    result = run("analyze", example_dir, "--format", "md", "-o", output, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
+    report = output.read_text(encoding="utf-8")
+    assert report.startswith("# ") and "## Entities" in report and "## Articles" in report
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_analysed(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(BODY, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "latin.txt").write_bytes(("Caf\u00e9 owners in S\u00e3o Paulo protested on "
+                                        "Monday, the union said. " * 3).encode("cp1252"))
+    (folder / "feed.jsonl").write_text(json.dumps({"text": BODY + " More."}) + "\n{broken\n",
+                                       encoding="utf-8")
+    (folder / "page.html").write_text("<html><body><script>x()</script></body></html>",
+                                      encoding="utf-8")
+    result = run("analyze", folder, tmp_path / "missing.txt", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert_no_traceback(result)
+    document = json.loads(result.stdout)
+    assert len(document["articles"]) == 3
+    lines = [line for line in result.stderr.splitlines() if line.startswith(("error", "warning"))]
+    expected = {"empty.txt": "[E104]", "binary.txt": "[E102]", "latin.txt": "[W101]",
+                "feed.jsonl:2": "[E105]", "page.html": "[E106]", "missing.txt": "[E101]"}
+    for name, code in expected.items():
+        assert any(name in line and code in line for line in lines), (name, result.stderr)
+    assert len(lines) == len(expected)
+
+
+@pytest.mark.parametrize("make", [
+    lambda tmp: tmp / "missing",
+    lambda tmp: (tmp / "empty").mkdir() or tmp / "empty",
+    lambda tmp: (tmp / "e.txt").write_text("") and tmp / "e.txt" or tmp / "e.txt",
+])
+def test_nothing_to_analyse_exits_1_with_one_clear_line(tmp_path, make):
+    path = make(tmp_path)
+    result = run("analyze", path)
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert result.stdout == ""
+    assert "[E110] nothing could be analysed" in result.stderr
+    assert str(path.name) in result.stderr
+
+
+def test_version_and_usage_errors():
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("consilience ")
+    usage = run("analyze", ".", "--format", "pdf")
+    assert usage.returncode == 2 and "pdf" in usage.stderr
+    assert_no_traceback(usage)
