@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
     # Model loading is outside every timing: warm analyze's lru_cache with the very call it makes
-    # (load_pipeline(config.model), i.e. load_pipeline(None)) and load the bare baseline once.
+    # and load the bare baseline once.
     load_pipeline(AnalyzeConfig().model)("Warm up the pipeline.")
     baseline = spacy.load(choose_model())
     baseline("Warm up the pipeline.")

@@ -31,6 +31,7 @@ def test_unknown_model_name_is_a_coded_error():
 
 def test_pipeline_is_loaded_once_with_the_paragraph_component(nlp):
     assert load_pipeline() is nlp
+    assert load_pipeline(None) is nlp
     assert nlp.pipe_names.index(PARAGRAPHS) < nlp.pipe_names.index("parser")
 
 

@@ -46,7 +46,8 @@ def test_json_object_list_and_field_names(tmp_path):
         "content": BODY, "headline": "Budget grows", "link": "https://example.org/a",
         "source": {"id": "x", "name": "Example News"}, "authors": ["A. Writer", "B. Writer"],
         "publishedAt": "2025-06-21T10:00:00Z"}))
-    write(tmp_path / "many.json", json.dumps([{"body": BODY, "site": "Other"}, {"text": BODY + "!"}]))
+    write(tmp_path / "many.json",
+          json.dumps([{"body": BODY, "site": "Other"}, {"text": BODY + "!"}]))
     articles, problems = read_inputs([tmp_path / "one.json", tmp_path / "many.json"])
     assert problems == []
     first = articles[0]

@@ -38,9 +38,12 @@ def annotate(
     progress: Callable[[int], None] | None = None,
 ) -> Annotated:
     """One Doc per article, in order: cached ones loaded, the rest parsed with one `nlp.pipe`."""
-    keys = [DocCache.key(nlp, article.text) for article in articles]
-    found = cache.get_many(nlp, keys) if cache is not None else {}
-    docs: list[Doc | None] = [found.get(key) for key in keys]
+    if cache is not None:
+        keys = DocCache.keys(nlp, (article.text for article in articles))
+        found = cache.get_many(nlp, keys)
+        docs: list[Doc | None] = [found.get(key) for key in keys]
+    else:
+        keys, docs = [""] * len(articles), [None] * len(articles)
     missing = [index for index, doc in enumerate(docs) if doc is None]
     if progress is not None and len(missing) < len(docs):
         progress(len(docs) - len(missing))

@@ -51,12 +51,15 @@ class DocCache:
             raise CacheError(Errors.E301.format(path=self.path, detail=error)) from None
 
     @staticmethod
-    def key(nlp: Language, text: str) -> str:
-        digest = hashlib.sha256()
-        digest.update(pipeline_fingerprint(nlp).encode())
-        digest.update(b"\0")
-        digest.update(text.encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
+    def keys(nlp: Language, texts: Iterable[str]) -> list[str]:
+        """One key per text: sha256 of the pipeline's fingerprint and the text."""
+        prefix = hashlib.sha256(pipeline_fingerprint(nlp).encode() + b"\0")
+        keys = []
+        for text in texts:
+            digest = prefix.copy()
+            digest.update(text.encode("utf-8", "surrogatepass"))
+            keys.append(digest.hexdigest())
+        return keys
 
     def get_many(self, nlp: Language, keys: Sequence[str]) -> dict[str, Doc]:
         found: dict[str, Doc] = {}

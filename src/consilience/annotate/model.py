@@ -43,10 +43,14 @@ def model_label(nlp: Language) -> str:
            f"{nlp.meta.get('version', '0')}"
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load the pipeline once per process and add consilience's components to it."""
-    chosen = choose_model(name)
+    """The pipeline `name` (see choose_model), loaded once per process, with consilience's
+    components added."""
+    return _load_pipeline(choose_model(name))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(chosen: str) -> Language:
     try:
         nlp = spacy.load(chosen)
     except OSError as error:
