@@ -13,7 +13,7 @@ from .cluster import article_id, story_id, story_title
 from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
 from .models import Analysis, Article, Problem, RawArticle, Story
-from .resolve import entities_by_surface
+from .resolve import resolve_entities
 
 LOGGER = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def analyze_raw(
         id=story_id(articles),
         title=story_title(articles),
         articles=tuple(articles),
-        entities=tuple(entities_by_surface(mentions)),
+        entities=tuple(resolve_entities(articles, annotated.docs, mentions)),
         first=first,
         last=last,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -61,15 +62,14 @@ def refuse_binary(data: bytes, path: str) -> None:
         raise BinaryFileError(Errors.E102.format(detail="mostly control bytes"), path=path)
 
 
+# Control characters (Unicode category Cc) but tab and newline, and lone surrogates (Cs).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def normalise_text(text: str) -> str:
     """NFC, Unix line ends, no BOM or stray control characters (tabs and newlines kept)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = "".join(
-        char
-        for char in text
-        if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cs")
-    )
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
 
 
 # Western single-byte code pages that detectors confuse with one another; for news text the
