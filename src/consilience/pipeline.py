@@ -13,7 +13,7 @@ from .cluster import article_id, story_id, story_title
 from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
 from .models import Analysis, Article, Problem, RawArticle, Story
-from .resolve import resolve_entities
+from .resolve import resolve_story
 
 LOGGER = logging.getLogger(__name__)
 
@@ -89,12 +89,14 @@ def analyze_raw(
             cache.close()
     mentions = [mention for article, doc in zip(articles, annotated.docs, strict=True)
                 for mention in extract_mentions(article, doc)]
+    resolution = resolve_story(articles, annotated.docs, mentions)
     first, last = _date_range(articles)
     story = Story(
         id=story_id(articles),
         title=story_title(articles),
         articles=tuple(articles),
-        entities=tuple(resolve_entities(articles, annotated.docs, mentions)),
+        entities=resolution.entities,
+        conflicts=resolution.conflicts,
         first=first,
         last=last,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
 
 from ..models import Article, Mention, Span
 
@@ -11,6 +12,28 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
      "LANGUAGE"}
 )
+
+# Honorifics and ranks that are part of how a person is named ("Mr. Smith", "General Lee"); a
+# person mention the tagger started after one of them is extended over it.
+HONORIFICS = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "professor", "sir", "dame",
+    "lord", "lady", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lt.", "captain",
+    "capt.", "sgt.", "sergeant", "maj.", "senator", "sen.", "rep.", "governor", "gov.",
+    "president", "pope", "king", "queen", "prince", "princess", "judge", "justice", "mayor",
+    "rev.", "reverend", "rabbi", "sheikh", "imam", "chancellor", "premier",
+})
+
+
+def _with_honorific(doc: Doc, ent: DocSpan) -> int:
+    """Start of the person mention including an adjacent honorific before it."""
+    if ent.label_ != "PERSON" or ent.start == 0:
+        return ent.start_char
+    before = doc[ent.start - 1]
+    if before.lower_ in HONORIFICS and before.text[:1].isupper() and before.whitespace_ == " " \
+            and not before.ent_type_:
+        return before.idx
+    return ent.start_char
+
 
 # Quotation marks and brackets the tagger sometimes takes into a name.
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}*_ \n\t"
@@ -33,10 +56,12 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        start, end = _trim(article.text, ent.start_char, ent.end_char)
+        start, end = _trim(article.text, _with_honorific(doc, ent), ent.end_char)
         if start >= end:
             continue
         text = article.text[start:end]
+        if not any(char.isupper() or char.isdigit() for char in text):
+            continue  # English names are capitalised: a lower-case "name" is a tagger error
         sentence = sentence_index.get(ent.sent.start, 0)
         mentions.append(Mention(Span(article.id, start, end, text),
                                 ent.label_, sentence))

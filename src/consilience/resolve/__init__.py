@@ -1,23 +1,86 @@
-"""Resolve: entities across the articles of a story."""
+"""Resolve: one entity per real-world person, organisation and place across a story's articles.
+
+Within each article, short forms, titles and acronyms are linked to the full names they stand
+for (`local`); across articles, those entities are clustered on name similarity, phonetic codes,
+name structure, roles and type (`link`); each story entity then gets its canonical name, aliases
+with their kinds, roles, and `name` conflicts for spelling variants (`canonical`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..models import Article, Entity, Mention
+from ..models import Article, Conflict, Entity, Mention
+from .canonical import build_entity
+from .link import cluster_entities
+from .local import LocalEntity, link_article
 from .surface import entities_by_surface, entity_id, surface_key
 
-__all__ = ["entities_by_surface", "entity_id", "resolve_entities", "surface_key"]
+__all__ = [
+    "Resolution",
+    "entities_by_surface",
+    "entity_id",
+    "resolve_entities",
+    "resolve_story",
+    "surface_key",
+]
 
 
-def resolve_entities(articles: Sequence[Article], docs: Sequence[Doc],
-                     mentions: Sequence[Mention]) -> list[Entity]:
-    """Story entities from the mentions of all articles (`docs[i]` is `articles[i]` parsed).
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    conflicts: tuple[Conflict, ...]
 
-    Mentions may come from the tagger or from elsewhere (gold annotations in benchmarks); a
-    mention's label may be empty when its type is unknown.
+
+def resolve_story(articles: Sequence[Article], docs: Sequence[Doc | None],
+                  mentions: Sequence[Mention]) -> Resolution:
+    """Story entities and spelling-variant conflicts from the mentions of all articles.
+
+    `docs[i]` is `articles[i]` parsed (None when unavailable: roles are then not read).
+    Mentions may come from the tagger or elsewhere (gold annotations in benchmarks); a
+    mention's label may be empty when its type is unknown. Mentions that are only a title
+    ("Defense" out of "Defense Secretary X") are not entities and are left out.
     """
-    del articles, docs  # the surface baseline needs only the mentions
-    return entities_by_surface(mentions)
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.span.article, []).append(mention)
+    local: list[LocalEntity] = []
+    definitions: dict[str, str] = {}
+    order = {article.id: number for number, article in enumerate(articles)}
+    for article, doc in zip(articles, docs, strict=True):
+        found, defined = link_article(article.id, article.text, by_article.get(article.id, []),
+                                      doc)
+        local.extend(found)
+        definitions.update(defined)
+    entities: list[Entity] = []
+    conflicts: list[Conflict] = []
+    for cluster in cluster_entities(local, definitions):
+        entity, conflict = build_entity(cluster, order)
+        entities.append(entity)
+        if conflict is not None:
+            conflicts.append(conflict)
+    entities.sort(key=lambda entity: (-len(entity.articles), -len(entity.mentions),
+                                      entity.name.casefold()))
+    return Resolution(tuple(_unique_ids(entities)), tuple(conflicts))
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    seen: dict[str, int] = {}
+    unique = []
+    for entity in entities:
+        count = seen.get(entity.id, 0)
+        seen[entity.id] = count + 1
+        if count:
+            entity = Entity(f"{entity.id}-{count + 1}", entity.name, entity.type, entity.aliases,
+                            entity.articles, entity.mentions, entity.roles)
+        unique.append(entity)
+    return unique
+
+
+def resolve_entities(articles: Sequence[Article], docs: Sequence[Doc | None],
+                     mentions: Sequence[Mention]) -> list[Entity]:
+    """The story entities of `resolve_story`, for callers that need only those."""
+    return list(resolve_story(articles, docs, mentions).entities)

@@ -1,0 +1,145 @@
+"""Story entities as records: the canonical name, every alias with its kind, roles, and the
+spelling variants reported as `name` conflicts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from ..models import Alias, AliasKind, Conflict, ConflictSide, Entity, EntityType, Span
+from .link import Cluster
+from .local import NamedMention
+from .names import NameForm, fold, initials
+from .roles import role_words
+
+_TYPE_ORDER: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "OTHER")
+_MAX_ROLES = 6
+_MAX_SPANS_PER_SIDE = 5
+# Forms of address, not roles: "Mr. X" says nothing about what X does.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+
+
+def _stable_id(prefix: str, key: str) -> str:
+    return f"{prefix}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+
+
+def _entity_type(cluster: Cluster) -> EntityType:
+    votes = cluster.types
+    if not votes:
+        return "OTHER"
+    best = max(votes.values())
+    return next((kind for kind in _TYPE_ORDER if votes.get(kind, 0) == best), "OTHER")
+
+
+def _name_text(named: NamedMention) -> str:
+    """The bare name as written in the source ("The Financial Times" -> "Financial Times")."""
+    return " ".join(named.form.tokens)
+
+
+def _canonical(mentions: Sequence[NamedMention], entity_type: EntityType) -> NameForm:
+    """The most complete, most widely used proper form: spelt that way by the most articles;
+    acronyms and title forms only when nothing else names the entity."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    forms: dict[str, NameForm] = {}
+    for named in mentions:
+        key = named.form.key
+        articles[key].add(named.mention.span.article)
+        counts[key] += 1
+        forms.setdefault(key, named.form)
+
+    def rank(key: str) -> tuple[int, int, int, int, int]:
+        form = forms[key]
+        complete = len(form.tokens) > 1 if entity_type == "PERSON" else True
+        return (not form.acronym, complete, len(articles[key]), counts[key], len(form.tokens))
+    return forms[max(sorted(forms), key=rank)]
+
+
+def _alias_kind(form: NameForm, canonical: NameForm) -> AliasKind:
+    if form.acronym and not canonical.acronym:
+        return "acronym"
+    if form.key == canonical.key:
+        return "title" if form.titles else "name"
+    if form.acronym or (len(form.tokens) == 1 and fold(form.tokens[0]) ==
+                        initials(canonical.tokens)):
+        return "acronym"
+    canonical_tokens = [fold(token) for token in canonical.tokens]
+    tokens = [fold(token) for token in form.tokens]
+    if all(token in canonical_tokens for token in tokens):
+        return "title" if form.titles else "short"
+    return "variant"
+
+
+def _display(named: NamedMention) -> str:
+    return _name_text(named)
+
+
+def build_entity(cluster: Cluster, article_order: dict[str, int]) -> tuple[Entity,
+                                                                            Conflict | None]:
+    mentions = sorted((named for member in cluster.members for named in member.mentions),
+                      key=lambda named: (article_order.get(named.mention.span.article, 0),
+                                         named.mention.span.start))
+    entity_type = _entity_type(cluster)
+    canonical = _canonical(mentions, entity_type)
+    spelling = Counter((not named.form.acronym, _display(named)) for named in mentions
+                       if named.form.key == canonical.key)
+    name = max(spelling.items(), key=lambda item: (item[0][0], item[1]))[0][1]
+    by_text: dict[str, list[NamedMention]] = defaultdict(list)
+    for named in mentions:
+        by_text[named.mention.span.text].append(named)
+    aliases = []
+    for text, group in by_text.items():
+        used_in = tuple(dict.fromkeys(named.mention.span.article for named in group))
+        aliases.append(Alias(text, len(group), used_in, _alias_kind(group[0].form, canonical)))
+    aliases.sort(key=lambda alias: (-alias.count, alias.text))
+    roles = Counter(role for member in cluster.members for role in member.roles
+                    if entity_type == "PERSON" and fold(role).rstrip(".") not in _HONORIFICS)
+    kept_roles: list[str] = []
+    for role, _count in roles.most_common():
+        if role_words([role]) and not any(role_words([role]) <= role_words([seen])
+                                          for seen in kept_roles):
+            kept_roles.append(role)
+    entity = Entity(
+        id=_stable_id("e", f"{entity_type}:{canonical.key}"),
+        name=name,
+        type=entity_type,
+        aliases=tuple(aliases),
+        articles=tuple(sorted({named.mention.span.article for named in mentions},
+                              key=lambda article: article_order.get(article, 0))),
+        mentions=tuple(named.mention.span for named in mentions),
+        roles=tuple(kept_roles[:_MAX_ROLES]),
+    )
+    return entity, _variant_conflict(entity, cluster, canonical)
+
+
+def _variant_conflict(entity: Entity, cluster: Cluster, canonical: NameForm) -> Conflict | None:
+    """Spellings of one name that differ between outlets, as a `name` conflict: one side for
+    the canonical spelling, one for each variant (its short forms included)."""
+    variants = {alias.text for alias in entity.aliases if alias.kind == "variant"}
+    if not variants:
+        return None
+    sides: dict[str, list[Span]] = defaultdict(list)
+    for member in cluster.members:
+        member_variants = [named for named in member.mentions
+                           if named.mention.span.text in variants]
+        longest = max(member_variants, key=lambda named: len(named.form.tokens), default=None)
+        for named in member.mentions:
+            if longest is not None and named.mention.span.text in variants:
+                sides[_display(longest)].append(named.mention.span)
+            elif named.form.key == canonical.key:
+                sides[entity.name].append(named.mention.span)
+    if len(sides) < 2 or entity.name not in sides:
+        return None
+    ordered = sorted(sides.items(), key=lambda item: (item[0] != entity.name, item[0]))
+    conflict_sides = tuple(
+        ConflictSide(value, tuple(dict.fromkeys(span.article for span in spans)),
+                     tuple(spans[:_MAX_SPANS_PER_SIDE]))
+        for value, spans in ordered)
+    others = ", ".join(f"“{side.value}”" for side in conflict_sides[1:])
+    return Conflict(
+        id=_stable_id("c", f"name:{entity.id}"),
+        kind="name",
+        summary=f"{entity.name} is also spelt {others}",
+        sides=conflict_sides,
+    )

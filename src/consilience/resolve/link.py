@@ -1,0 +1,199 @@
+"""Across articles: cluster the articles' entities into story entities on several kinds of
+evidence at once (name similarity, phonetic codes, name structure, roles, type), never merging
+two entities that one article keeps apart."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .local import PLACE_TYPES, LocalEntity
+from .names import NameForm, edit_distance, fold, initials, phonetic, similarity
+from .roles import roles_agree
+
+MERGE_THRESHOLD = 0.7
+
+
+@dataclass
+class Cluster:
+    """Story entity under construction: the article entities it has taken in so far."""
+
+    members: list[LocalEntity]
+    articles: set[str] = field(init=False)
+    keys: set[str] = field(init=False)
+    full: list[NameForm] = field(init=False)
+    singles: set[str] = field(init=False)
+    acronyms: set[str] = field(init=False)
+    role_words: set[str] = field(init=False)
+    types: Counter[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.articles = {member.article for member in self.members}
+        self.keys = set().union(*(member.keys for member in self.members))
+        by_key = {form.key: form for member in self.members for form in member.full_forms}
+        self.full = list(by_key.values())
+        self.singles = {form.last for member in self.members for form in member.forms
+                        if len(form.tokens) == 1 and not form.acronym}
+        self.acronyms = {form.key for member in self.members for form in member.forms
+                         if form.acronym}
+        self.role_words = set().union(*(member.role_words for member in self.members))
+        self.types = sum((member.types for member in self.members), Counter())
+
+    @property
+    def type(self) -> str:
+        return self.types.most_common(1)[0][0] if self.types else ""
+
+    def absorb(self, other: Cluster) -> None:
+        self.members.extend(other.members)
+        self.refresh()
+
+    def index_keys(self) -> set[str]:
+        """Keys under which candidate partners are looked up (no all-pairs comparison)."""
+        keys = set(self.keys) | {f"acr:{key}" for key in self.acronyms}
+        for form in self.full:
+            keys.add(f"acr:{initials(form.tokens)}")
+            for token in form.tokens:
+                keys.add(f"tok:{fold(token)}")
+                keys.add(f"sound:{phonetic(token)}")
+        for single in self.singles:
+            keys.add(f"tok:{single}")
+            keys.add(f"sound:{phonetic(single)}")
+        return {key for key in keys if not key.endswith(":")}
+
+
+def _similar_surname(left: str, right: str) -> bool:
+    """One surname spelt two ways ("Hegseth"/"Hekseth"), not two names."""
+    if min(len(left), len(right)) < 4 or left[0] != right[0]:
+        return False
+    distance = edit_distance(left, right)
+    return distance <= 2 and (similarity(left, right) >= 0.84 or phonetic(left) == phonetic(right))
+
+
+def _full_pair(left: NameForm, right: NameForm) -> float | None:
+    """Evidence from two full names; None when they name different people."""
+    if left.key == right.key:
+        return 1.0
+    if left.last == right.last:
+        first_left, first_right = left.first, right.first
+        if first_left[:1] == first_right[:1] and min(len(first_left), len(first_right)) == 1:
+            return 0.8
+        if len(left.tokens) != len(right.tokens) and (
+                set(left.tokens) <= set(right.tokens) or set(right.tokens) <= set(left.tokens)):
+            return 0.6
+        return None
+    if left.first == right.first and _similar_surname(left.last, right.last):
+        return 0.6
+    if len(left.tokens) == len(right.tokens) and all(
+            similarity(a, b) >= 0.9 for a, b in zip(left.tokens, right.tokens, strict=True)):
+        return 0.6
+    return 0.0
+
+
+def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int],
+                   definitions: dict[str, str]) -> float | None:
+    best = 0.0
+    for acronym in left.acronyms:
+        if definitions.get(acronym) in right.keys or any(
+                initials(form.tokens) == acronym for form in right.full):
+            best = max(best, 0.85)
+    for form_left in left.full:
+        for form_right in right.full:
+            evidence = _full_pair(form_left, form_right)
+            if evidence is None:
+                return None
+            best = max(best, evidence)
+    if not left.full:
+        for single in left.singles:
+            for form in right.full:
+                if single == form.last:
+                    best = max(best, 0.75 if surname_owners.get(single, 0) <= 1 else 0.45)
+                elif _similar_surname(single, form.last):
+                    best = max(best, 0.55)
+            for other in right.singles if not right.full else ():
+                if _similar_surname(single, other) and edit_distance(single, other) <= 1:
+                    best = max(best, 0.5)
+    return best
+
+
+def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
+          definitions: dict[str, str]) -> float:
+    """How likely two clusters are one entity, 0..1+; below MERGE_THRESHOLD they stay apart."""
+    if left.articles & right.articles:
+        return 0.0  # an article that names both keeps them apart
+    if left.keys & right.keys:
+        return 1.0
+    type_left, type_right = left.type, right.type
+    if type_left and type_right and type_left != type_right and (
+            (type_left in PLACE_TYPES) != (type_right in PLACE_TYPES)
+            or {type_left, type_right} == {"GPE", "NORP"}):
+        return 0.0
+    evidence = max(
+        (value for value in (_name_evidence(left, right, surname_owners, definitions),
+                             _name_evidence(right, left, surname_owners, definitions))
+         if value is not None),
+        default=None,
+    )
+    if not evidence:
+        return 0.0
+    agree = roles_agree(left.role_words, right.role_words)
+    if agree is True:
+        evidence += 0.25
+    elif agree is False:
+        evidence -= 0.25
+    if type_left and type_left == type_right:
+        evidence += 0.05
+    return evidence
+
+
+def _surname_owners(clusters: Iterable[Cluster]) -> dict[str, int]:
+    owners: Counter[str] = Counter()
+    for cluster in clusters:
+        for surname in {form.last for form in cluster.full}:
+            owners[surname] += 1
+    return dict(owners)
+
+
+def cluster_entities(local: Sequence[LocalEntity],
+                     definitions: dict[str, str] | None = None) -> list[Cluster]:
+    """Story entities: exact-key clusters first, then best-first merges above the threshold."""
+    definitions = definitions or {}
+    by_key: dict[str, Cluster] = {}
+    clusters: list[Cluster] = []
+    for entity in local:
+        target = next((by_key[key] for key in sorted(entity.keys) if key in by_key
+                       and entity.article not in by_key[key].articles), None)
+        if target is None:
+            target = Cluster([entity])
+            clusters.append(target)
+        else:
+            target.absorb(Cluster([entity]))
+        for key in entity.keys:
+            by_key.setdefault(key, target)
+    merged = True
+    while merged:
+        merged = False
+        owners = _surname_owners(clusters)
+        index: dict[str, list[int]] = defaultdict(list)
+        for number, cluster in enumerate(clusters):
+            for key in cluster.index_keys():
+                index[key].append(number)
+        pairs = {pair for members in index.values() if len(members) < 200
+                 for pair in combinations(members, 2)}
+        scored = sorted(((score(clusters[a], clusters[b], owners, definitions), a, b)
+                         for a, b in pairs), reverse=True)
+        gone: set[int] = set()
+        for value, a, b in scored:
+            if value < MERGE_THRESHOLD:
+                break
+            if a in gone or b in gone or clusters[a].articles & clusters[b].articles:
+                continue
+            clusters[a].absorb(clusters[b])
+            gone.add(b)
+            merged = True
+        clusters = [cluster for number, cluster in enumerate(clusters) if number not in gone]
+    return clusters

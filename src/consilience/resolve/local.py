@@ -1,0 +1,186 @@
+"""Within one article: link short forms, titles and acronyms to the full names they stand for."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..models import Mention
+from .names import (
+    COUNTRY_KEYS,
+    ORGANISATION_HEADS,
+    NameForm,
+    acronym_key,
+    fold,
+    initials,
+    is_title_word,
+    parse_name,
+)
+from .roles import role_words, roles_of
+
+SCHEMA_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC",
+                "EVENT": "EVENT", "FAC": "LOC"}
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
+_DEFINITION = re.compile(r"^\s*\(\s*(?P<acronym>[A-Z][A-Za-z.&]{1,9})\s*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class NamedMention:
+    mention: Mention
+    form: NameForm
+    roles: tuple[str, ...]
+
+    @property
+    def type(self) -> str:
+        return SCHEMA_TYPES.get(self.mention.label, "OTHER") if self.mention.label else ""
+
+
+@dataclass
+class LocalEntity:
+    """The mentions of one entity within one article."""
+
+    article: str
+    mentions: list[NamedMention] = field(default_factory=list)
+
+    @property
+    def forms(self) -> list[NameForm]:
+        return [named.form for named in self.mentions]
+
+    @property
+    def keys(self) -> set[str]:
+        return {form.key for form in self.forms}
+
+    @property
+    def full_forms(self) -> list[NameForm]:
+        """Names of two words or more (not initialisms), longest first."""
+        return sorted((form for form in self.forms if len(form.tokens) > 1 and not form.acronym),
+                      key=lambda form: -len(form.tokens))
+
+    @property
+    def types(self) -> Counter[str]:
+        votes: Counter[str] = Counter(named.type for named in self.mentions if named.type)
+        if any(named.form.titles for named in self.mentions):
+            votes["PERSON"] += 1  # "Mr. X", "General X": a person
+        if any(named.form.acronym and named.form.key not in COUNTRY_NAMES
+               for named in self.mentions):
+            votes["ORG"] += 1  # initialisms name organisations far more often than people
+        if any(len(form.tokens) > 1 and form.last in ORGANISATION_HEADS for form in self.forms):
+            votes["ORG"] += 2  # "... Morning Post", "... Democratic Party"
+        return votes
+
+    @property
+    def roles(self) -> list[str]:
+        return [role for named in self.mentions for role in named.roles]
+
+    @property
+    def role_words(self) -> set[str]:
+        return role_words(self.roles)
+
+    @property
+    def surname(self) -> str | None:
+        full = self.full_forms
+        return full[0].last if full else None
+
+
+def is_role_fragment(form: NameForm) -> bool:
+    """A "name" made only of title words ("Defense" out of "Defense Secretary X")."""
+    return bool(form.tokens) and all(is_title_word(token) for token in form.tokens)
+
+
+def _name_mentions(mentions: Sequence[Mention], doc: Doc | None) -> list[NamedMention]:
+    named = []
+    for mention in sorted(mentions, key=lambda item: item.span.start):
+        form = parse_name(mention.span.text)
+        if not form.tokens or is_role_fragment(form):
+            continue
+        roles = roles_of(doc, mention.span.start, mention.span.end, form.titles) \
+            if doc is not None else tuple(" ".join(form.titles) for _ in form.titles[:1])
+        named.append(NamedMention(mention, form, roles))
+    return named
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, left: str, right: str) -> None:
+        self.parent[self.find(left)] = self.find(right)
+
+
+def acronym_definitions(text: str, named: Sequence[NamedMention]) -> dict[str, str]:
+    """"South China Morning Post (SCMP)" -> {"scmp": "south china morning post"}."""
+    found: dict[str, str] = {}
+    for item in named:
+        match = _DEFINITION.match(text[item.mention.span.end:item.mention.span.end + 16])
+        if match and len(item.form.tokens) > 1:
+            letters = acronym_key(match.group("acronym"))
+            if letters and letters == initials(item.form.tokens)[:len(letters)]:
+                found[letters] = item.form.key
+    return found
+
+
+def _short_form_target(short: NameForm, position: int, groups: dict[str, list[NamedMention]],
+                       types: Counter[str]) -> str | None:
+    """The full name in the article that a short form ("Smith", "Mr. Smith") stands for."""
+    if short.acronym or (types and types.most_common(1)[0][0] in PLACE_TYPES):
+        return None
+    tail = tuple(fold(token) for token in short.tokens)
+    candidates = [
+        key for key, items in groups.items()
+        if key != short.key and any(
+            len(item.form.tokens) > len(tail)
+            and tuple(fold(token) for token in item.form.tokens[-len(tail):]) == tail
+            for item in items)
+    ]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    preceding = [(max(item.mention.span.start for item in groups[key]
+                      if item.mention.span.start < position), key)
+                 for key in candidates
+                 if any(item.mention.span.start < position for item in groups[key])]
+    return max(preceding)[1] if preceding else None
+
+
+def link_article(article_id: str, text: str, mentions: Sequence[Mention],
+                 doc: Doc | None) -> tuple[list[LocalEntity], dict[str, str]]:
+    """The article's entities, and the acronyms it defines."""
+    named = _name_mentions(mentions, doc)
+    groups: dict[str, list[NamedMention]] = {}
+    for item in named:
+        groups.setdefault(item.form.key, []).append(item)
+    links = _UnionFind()
+    definitions = acronym_definitions(text, named)
+    for key in groups:
+        links.find(key)
+        if key in definitions and definitions[key] in groups:
+            links.union(key, definitions[key])
+    full_by_initials: dict[str, list[str]] = {}
+    for key, items in groups.items():
+        if len(items[0].form.tokens) > 1:
+            full_by_initials.setdefault(initials(items[0].form.tokens), []).append(key)
+    for key, items in groups.items():
+        form = items[0].form
+        if form.acronym and len(full_by_initials.get(key, [])) == 1:
+            links.union(key, full_by_initials[key][0])
+        elif not form.acronym:
+            types = Counter(item.type for item in items if item.type)
+            target = _short_form_target(form, items[0].mention.span.start, groups, types)
+            if target is not None:
+                links.union(key, target)
+    entities: dict[str, LocalEntity] = {}
+    for item in named:
+        root = links.find(item.form.key)
+        entities.setdefault(root, LocalEntity(article_id)).mentions.append(item)
+    return list(entities.values()), definitions

@@ -1,0 +1,174 @@
+"""What a name says by itself: its bare tokens, titles, acronym form and comparison keys.
+
+Everything here is general knowledge about how news text names people, organisations and
+places: honorifics and office titles before a name, determiners, possessives, initialisms and
+the common alternative forms of country names. Nothing is specific to one story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jellyfish
+from anyascii import anyascii
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+# Honorifics and office titles that stand before a name ("Mr. Smith", "General Lee").
+TITLE_WORDS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "rev", "reverend", "father", "sister", "brother", "rabbi", "imam", "sheikh", "pope",
+    "president", "vice", "premier", "chancellor", "king", "queen", "prince", "princess",
+    "emperor", "empress", "sultan", "emir", "general", "lieutenant", "colonel", "major",
+    "captain", "admiral", "commander", "sergeant", "corporal", "private", "marshal",
+    "brigadier", "senator", "representative", "congressman", "congresswoman", "governor",
+    "mayor", "judge", "justice",
+    "minister", "secretary", "undersecretary", "ambassador", "envoy", "chairman", "chairwoman",
+    "chair", "chief", "director", "spokesman", "spokeswoman", "spokesperson", "officer",
+    "commissioner", "deputy", "acting", "former", "ex", "prime", "foreign", "defense", "defence",
+    "interior", "finance", "state", "attorney", "speaker", "leader", "ceo", "cfo", "coach",
+    "detective", "inspector", "superintendent", "constable", "pastor", "bishop",
+    "cardinal", "archbishop", "saint", "dean", "provost", "principal", "presidential",
+    "candidate", "nominee", "analyst", "expert", "economist", "under",
+})
+# Abbreviated titles only count with their full stop ("Gen." is a title, "Gen" a given name).
+_ABBREVIATED_TITLES = frozenset({"gen", "lt", "col", "maj", "capt", "adm", "cmdr", "sgt", "sen",
+                                 "rep", "gov", "st", "prof", "rev", "dr", "mr", "mrs", "ms"})
+_ALWAYS_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
+# Last words that make a name an organisation's ("... Morning Post", "... Democratic Party").
+ORGANISATION_HEADS = frozenset({
+    "post", "times", "news", "party", "institute", "university", "college", "school", "agency",
+    "ministry", "department", "company", "co", "corp", "corporation", "inc", "ltd", "llc", "plc",
+    "group", "bank", "council", "committee", "association", "centre", "center", "press",
+    "journal", "herald", "tribune", "daily", "network", "foundation", "fund", "union",
+    "commission", "court", "army", "navy", "forces", "force", "office", "service", "services",
+    "organisation", "organization", "club", "board", "authority", "federation", "alliance",
+    "coalition", "front", "movement", "police", "guard", "reuters", "telegraph", "gazette",
+    "magazine", "radio", "television", "tv", "broadcasting", "airlines", "airways", "motors",
+    "systems", "technologies", "labs", "laboratories", "hospital", "church", "parliament",
+    "assembly", "congress", "senate", "cabinet", "embassy", "consulate", "secretariat",
+})
+CONNECTORS = frozenset({"of", "for", "and", "the", "de", "la", "du", "von", "van", "der", "del",
+                        "on", "in", "at", "&"})
+_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|&", re.UNICODE)
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]{2,}[a-z]?[A-Z]+$")
+
+# Common alternative forms of country and union names (general world knowledge): each form maps
+# to one key so that "U.S.", "US", "USA" and "the United States" compare equal.
+_COUNTRY_FORMS: dict[str, tuple[str, ...]] = {
+    "united states": ("us", "u.s.", "u.s", "usa", "u.s.a.", "u.s.a", "united states of america",
+                      "america", "the states"),
+    "united kingdom": ("uk", "u.k.", "u.k", "britain", "great britain"),
+    "european union": ("eu", "e.u.", "e.u"),
+    "united nations": ("un", "u.n.", "u.n"),
+    "united arab emirates": ("uae", "u.a.e.", "emirates"),
+    "soviet union": ("ussr", "u.s.s.r."),
+    "north korea": ("dprk", "democratic people's republic of korea"),
+    "south korea": ("rok", "republic of korea"),
+    "china": ("prc", "people's republic of china", "mainland china"),
+    "russia": ("russian federation",),
+    "czech republic": ("czechia",),
+    "netherlands": ("holland", "the netherlands"),
+}
+COUNTRY_KEYS: dict[str, str] = {form: key for key, forms in _COUNTRY_FORMS.items()
+                                for form in (key, *forms)}
+
+
+def fold(text: str) -> str:
+    """ASCII, case-folded: the form names are compared in ("Müller" = "muller")."""
+    return anyascii(text).casefold()
+
+
+@lru_cache(maxsize=65536)
+def phonetic(token: str) -> str:
+    """A phonetic code of one name token (Metaphone), for spelling variants of one sound."""
+    folded = re.sub(r"[^a-z]", "", fold(token))
+    return jellyfish.metaphone(folded) if folded else ""
+
+
+def similarity(left: str, right: str) -> float:
+    """How alike two name tokens are, 0..1 (Jaro-Winkler on folded forms)."""
+    return jellyfish.jaro_winkler_similarity(fold(left), fold(right))
+
+
+def edit_distance(left: str, right: str) -> int:
+    return jellyfish.damerau_levenshtein_distance(fold(left), fold(right))
+
+
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM.match(text.strip()))
+
+
+def acronym_key(text: str) -> str:
+    """"U.S." -> "us": the letters of an initialism."""
+    return re.sub(r"[^a-z0-9&]", "", fold(text))
+
+
+def initials(tokens: tuple[str, ...]) -> str:
+    """Initials of the significant words: ("South", "China", "Morning", "Post") -> "scmp"."""
+    return "".join(fold(token)[0] for token in tokens
+                   if fold(token) not in CONNECTORS and fold(token)[:1].isalnum())
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A mention's name, taken apart."""
+
+    text: str                    # as written
+    tokens: tuple[str, ...]      # the bare name: no determiner, title or possessive
+    titles: tuple[str, ...]      # titles found before the name ("General", "Mr.")
+    acronym: bool
+
+    @property
+    def key(self) -> str:
+        """Comparison key of the whole bare name (country forms unified)."""
+        joined = fold(" ".join(self.tokens))
+        if self.acronym:
+            joined = acronym_key(" ".join(self.tokens))
+        return COUNTRY_KEYS.get(joined, COUNTRY_KEYS.get(fold(" ".join(self.tokens)), joined))
+
+    @property
+    def last(self) -> str:
+        return fold(self.tokens[-1]) if self.tokens else ""
+
+    @property
+    def first(self) -> str:
+        return fold(self.tokens[0]) if self.tokens else ""
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+
+
+def is_title_word(token: str) -> bool:
+    """A word of an honorific or office title; abbreviations only with their full stop."""
+    bare = fold(token).rstrip(".")
+    if bare in _ABBREVIATED_TITLES:
+        return token.endswith(".") or bare in _ALWAYS_TITLES
+    return bare in TITLE_WORDS
+
+
+def _is_title(token: str, next_token: str | None) -> bool:
+    return next_token is not None and is_title_word(token)
+
+
+def parse_name(text: str) -> NameForm:
+    """Split a mention's text into its bare name and the titles written before it."""
+    tokens = _TOKEN.findall(" ".join(text.split()))
+    while tokens and fold(tokens[0]) in DETERMINERS and len(tokens) > 1:
+        tokens = tokens[1:]
+    if tokens:
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
+    titles: list[str] = []
+    # Titles come off the front only while a capitalised name remains after them.
+    while len(tokens) > 1 and _is_title(tokens[0], tokens[1]) and any(
+            token[:1].isupper() for token in tokens[1:]):
+        titles.append(tokens.pop(0))
+        while len(tokens) > 1 and fold(tokens[0]) in CONNECTORS:
+            titles.append(tokens.pop(0))
+    while len(tokens) > 1 and fold(tokens[-1]).strip(".,") in _NAME_SUFFIXES:
+        tokens.pop()
+    bare = tuple(token.rstrip(".") if not is_acronym(token) else token for token in tokens)
+    bare = tuple(token for token in bare if token)
+    return NameForm(text, bare, tuple(titles), len(bare) == 1 and is_acronym(bare[0]))
