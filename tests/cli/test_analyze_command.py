@@ -67,7 +67,7 @@ def test_bad_inputs_are_reported_one_line_each_and_the_rest_analysed(tmp_path):
 @pytest.mark.parametrize("make", [
     lambda tmp: tmp / "missing",
     lambda tmp: (tmp / "empty").mkdir() or tmp / "empty",
-    lambda tmp: (tmp / "e.txt").write_text("") and tmp / "e.txt" or tmp / "e.txt",
+    lambda tmp: ((tmp / "e.txt").write_text("") and tmp / "e.txt") or tmp / "e.txt",
 ])
 def test_nothing_to_analyse_exits_1_with_one_clear_line(tmp_path, make):
     path = make(tmp_path)
