@@ -1,7 +1,7 @@
 """Clean: article text without boilerplate, with title, byline, date and outlet recovered."""
 
 from .boilerplate import ANYWHERE, EDGE, Verdict, judge
-from .cleaner import clean_article, is_body_paragraph, is_heading_like
+from .cleaner import clean_article, is_body_paragraph, is_heading_like, looks_like_title
 from .datelines import Dateline, normalise_date, parse_dateline
 from .units import Unit, split_units
 
@@ -15,6 +15,7 @@ __all__ = [
     "is_body_paragraph",
     "is_heading_like",
     "judge",
+    "looks_like_title",
     "normalise_date",
     "parse_dateline",
     "split_units",

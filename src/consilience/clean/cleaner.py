@@ -11,22 +11,57 @@ from ..errors import EmptyArticleError, Errors
 from ..models import Article, RawArticle, RemovedLine
 from .boilerplate import ANYWHERE, EDGE, Verdict, judge
 from .datelines import normalise_date, parse_dateline
-from .units import Unit, split_units
+from .units import OPENING_MARKS, Unit, split_units, title_cased
 
 LOGGER = logging.getLogger(__name__)
 
 PARAGRAPH_SEPARATOR = "\n\n"
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "’", "'", ")", "»")
-_NO_HEADING_END = (*_SENTENCE_END, ":", ";", ",", "-", "–", "—")
+_CLOSING = ('"', "”", "’", "'", ")", "]", "»")
+_FULL_STOPS = (".", "!", "?", "…")
+_CLAUSE_STOPS = (*_FULL_STOPS, ",", ";", ":")
+_DANGLING = (":", ";", ",", "-", "–", "—")
 _ENDS_WITH_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_ARTICLE = re.compile(r"(?i)\b(?:the|a|an)\b")
+# A standfirst or caption reads as a sentence: "..., according to a new report".
+_SENTENCE_TURN = re.compile(r"(?i),\s+(?:according\s+to|(?:\w+\s+){0,3}(?:said|reported))\b")
+TITLE_WORDS = (3, 24)
+
+
+def _bare_end(text: str) -> tuple[str, bool]:
+    """The text without closing quotes and brackets, and whether it had any."""
+    bare = text.rstrip().rstrip("".join(_CLOSING))
+    return bare, bare != text.rstrip()
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends on a full stop, possibly inside closing quotes ('... he said.”')."""
+    return _bare_end(text)[0].endswith(_FULL_STOPS)
+
+
+def _ends_clause(text: str, quoted_phrase: bool = False) -> bool:
+    """Ends like a sentence or a clause, or with closing quotes or brackets. An initialism
+    (... the U.S.) does not count, nor, with `quoted_phrase`, a quoted phrase closing a
+    headline (... Riot Deaths 'Murder')."""
+    text = text.rstrip()
+    if _ENDS_WITH_INITIALISM.search(text):
+        return False
+    bare, closed = _bare_end(text)
+    if closed:
+        return not quoted_phrase or bare.endswith(_CLAUSE_STOPS)
+    return bare.endswith((*_FULL_STOPS, *_DANGLING))
+
+
+def _starts_like_a_name(text: str) -> bool:
+    first = text.lstrip(OPENING_MARKS + " ")[:1]
+    return first.isupper() or first.isdigit()
 
 
 def is_body_paragraph(unit: Unit) -> bool:
-    """Running text: a sentence-like paragraph, not a label, heading or credit."""
+    """Running text: a sentence-like paragraph, not a label, heading, headline or credit."""
     if unit.heading_level:
         return False
-    text = unit.text.rstrip()
-    return unit.words >= 25 or (unit.words >= 8 and text.endswith(_SENTENCE_END))
+    return unit.words >= 25 or (unit.words >= 8 and _ends_sentence(unit.text)
+                                and not title_cased(unit.text))
 
 
 def is_heading_like(unit: Unit, max_words: int = 12) -> bool:
@@ -34,11 +69,27 @@ def is_heading_like(unit: Unit, max_words: int = 12) -> bool:
     if unit.heading_level:
         return True
     text = unit.text.strip()
-    return (
-        1 <= unit.words <= max_words
-        and (not text.endswith(_NO_HEADING_END) or bool(_ENDS_WITH_INITIALISM.search(text)))
-        and (text[:1].isupper() or text[:1].isdigit())
-    )
+    return 1 <= unit.words <= max_words and not _ends_clause(text) and _starts_like_a_name(text)
+
+
+def looks_like_title(unit: Unit) -> bool:
+    """A headline: a heading-like line of a few words, in title case or in headline style,
+    which leaves out articles ('Minister quits after row over budget cuts'). A title-cased
+    headline may end on '?' or '!'. A standfirst or a caption without a full stop reads as a
+    sentence instead: 'The woman had reportedly taken a nap on the floor', '..., according to
+    a new report'."""
+    low, high = TITLE_WORDS
+    if not low <= unit.words <= high:
+        return False
+    if unit.heading_level:
+        return True
+    text = unit.text.strip()
+    if title_cased(text):
+        return _starts_like_a_name(text) and (
+            not _ends_clause(text, quoted_phrase=True)
+            or _bare_end(text)[0].endswith(("?", "!")))
+    return (is_heading_like(unit, max_words=high) and len(_ARTICLE.findall(text)) <= 1
+            and not _SENTENCE_TURN.search(text))
 
 
 def _same_text(left: str | None, right: str) -> bool:
@@ -57,6 +108,7 @@ class _Cleaning:
     published: str | None = None
     updated: str | None = None
     outlet_hints: list[str] = field(default_factory=list)
+    kept_in_header: bool = False
 
     def remove(self, index: int, unit: Unit, verdict: Verdict) -> None:
         extra = {"credit": verdict.credit} if verdict.credit else {}
@@ -80,14 +132,24 @@ def _edge_verdict(unit: Unit, cleaning: _Cleaning, in_header: bool) -> Verdict |
         return verdict
     if in_header and cleaning.title is None and (
         _same_text(cleaning.raw.title, unit.text)
-        or (cleaning.raw.title is None and is_heading_like(unit, max_words=30)
-            and unit.heading_level <= 1)
+        or (cleaning.raw.title is None and not cleaning.kept_in_header
+            and unit.heading_level <= 1 and looks_like_title(unit))
     ):
         cleaning.title = unit.text
         return Verdict("title")
     if in_header and _same_text(cleaning.title, unit.text):
         return Verdict("title")
     return None
+
+
+def _restore(cleaning: _Cleaning, units: list[Unit], reason: str) -> list[tuple[int, Unit]]:
+    """Put the units removed for `reason` back into the text."""
+    restored = sorted(index for index, line in cleaning.removed.items() if line.reason == reason)
+    for index in restored:
+        del cleaning.removed[index]
+    if reason == "title":
+        cleaning.title = None
+    return [(index, units[index]) for index in restored]
 
 
 def _outlet_from_url(url: str | None) -> str | None:
@@ -117,8 +179,12 @@ def clean_article(raw: RawArticle, article_id: str) -> Article:
         verdict = _edge_verdict(unit, cleaning, in_header=index < first_body)
         if verdict is not None:
             cleaning.remove(index, unit, verdict)
+        elif index < first_body:
+            cleaning.kept_in_header = True
 
     kept = [(index, unit) for index, unit in enumerate(units) if index not in cleaning.removed]
+    if not kept:  # a text of one headline-like line is its own text, not a title
+        kept = _restore(cleaning, units, "title")
     if not kept:
         raise EmptyArticleError(
             Errors.E104.format(detail=" (only boilerplate and metadata lines)"), path=raw.source)

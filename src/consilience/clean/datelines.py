@@ -20,18 +20,24 @@ _DATE = re.compile(
       | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
       | \d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}
       | \d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}
+      | \d{{1,2}}/\d{{1,2}}/\d{{2}}\b
       | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?
     )"""
 )
 _TIME = re.compile(r"(?i)\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?")
 _FILLER = re.compile(
     rf"""(?ix)^(?:
-        published|updated|posted|last\s+updated|last\s+modified|modified|date|dated|first\s+published
+        published|updated?|posted|last\s+updated|last\s+modified|modified|date|dated|first\s+published
+      | released?|filed|issued|created
       | on|at|the|by|and|\|| - |[-–—,:;()\[\]|/•·]|{_WEEKDAY}
       | gmt|utc|et|pt|ct|mt|[a-z]{{1,2}}[sd]t|ist|jst|cet|cest|bst|hkt|sgt|[+-]\d{{2}}:?\d{{2}}
     )$"""
 )
-_UPDATED = re.compile(r"(?i)\b(updated|modified)\b")
+_UPDATED = re.compile(r"(?i)\b(updated?|modified)\b")
+_LABEL = re.compile(r"(?i)\b(published|updated?|posted|modified|released?|filed|issued)\b")
+# Zones that name one offset; "EST" or "IST" are left out, as they are ambiguous.
+_ZONE = re.compile(r"(?<![\w:])(?:[+-]\d{2}:?\d{2}|GMT|UTC|Z)\b")
+_SHORT_YEAR = re.compile(r"^(\d{1,2}/\d{1,2}/)(\d{2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +49,9 @@ class Dateline:
 
 
 def _iso(date_text: str, time_text: str | None) -> str | None:
+    short_year = _SHORT_YEAR.match(date_text)
+    if short_year:  # 12/16/08: month first, as on the US sites that write the year short
+        date_text = f"{short_year.group(1)}20{short_year.group(2)}"
     if not re.search(r"\d{4}", date_text):
         return None
     try:
@@ -59,22 +68,41 @@ def _iso(date_text: str, time_text: str | None) -> str | None:
     return parsed.strftime("%Y-%m-%d")
 
 
+def _only_filler(rest: str) -> bool:
+    leftover = [token for token in re.split(r"\s+|(?<=[,|:])|(?=[,|:])", rest) if token]
+    return all(_FILLER.match(token) for token in leftover)
+
+
+def _time_only(text: str) -> Dateline | None:
+    """'Updated at 11:45 p.m. ET': a labelled time stamp without a date."""
+    time_match = _TIME.search(text)
+    if time_match is None or _LABEL.search(text) is None:
+        return None
+    rest = text[: time_match.start()] + " " + text[time_match.end():]
+    if not _only_filler(rest):
+        return None
+    return Dateline(None, updated=bool(_UPDATED.search(text)))
+
+
 def parse_dateline(text: str) -> Dateline | None:
     """The date of a line that says nothing but a date (and time, labels, zone), else None."""
     if len(text) > 80:
         return None
     date_match = _DATE.search(text)
     if date_match is None:
-        return None
+        return _time_only(text)
     time_match = _TIME.search(text[: date_match.start()] + " " * len(date_match.group(0))
                               + text[date_match.end():])
     rest = text[: date_match.start()] + " " + text[date_match.end():]
     if time_match is not None:
         rest = _TIME.sub(" ", rest, count=1)
-    leftover = [token for token in re.split(r"\s+|(?<=[,|:])|(?=[,|:])", rest) if token]
-    if any(not _FILLER.match(token) for token in leftover):
+    zone = _ZONE.search(rest) if time_match else None
+    if not _only_filler(_ZONE.sub(" ", rest)):
         return None
-    return Dateline(_iso(date_match.group("date"), time_match.group(0) if time_match else None),
+    time_text = time_match.group(0) if time_match else None
+    if time_text and zone:
+        time_text = f"{time_text} {zone.group(0)}"
+    return Dateline(_iso(date_match.group("date"), time_text),
                     updated=bool(_UPDATED.search(text)))
 
 
