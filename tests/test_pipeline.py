@@ -3,7 +3,6 @@
 from consilience import AnalyzeConfig, analyze, analyze_raw
 from consilience.errors import NothingToAnalyseError
 from consilience.models import RawArticle
-from consilience.resolve import surface_key
 
 
 def test_example_articles_are_complete(example_analysis):
@@ -15,16 +14,41 @@ def test_example_articles_are_complete(example_analysis):
     assert story.title and story.id.startswith("s-")
 
 
-def test_at_least_one_entity_per_distinct_surface_name(example_analysis):
+def test_every_name_mention_is_in_exactly_one_entity(example_analysis):
     story = example_analysis.story
-    keys = [surface_key(entity.name) for entity in story.entities]
-    assert len(keys) == len(set(keys))
+    spans = [(span.article, span.start, span.end) for entity in story.entities
+             for span in entity.mentions]
+    assert len(spans) == len(set(spans))
     names = {entity.name for entity in story.entities}
     for expected in ("Marco Rubio", "Pete Hegseth", "Financial Times", "Reuters", "NATO"):
         assert expected in names
     for entity in story.entities:
-        assert entity.mentions and entity.aliases
-        assert sum(alias.count for alias in entity.aliases) == len(entity.mentions)
+        aliases = {alias.text for alias in entity.aliases}
+        assert {span.text for span in entity.mentions} <= aliases
+        assert set(entity.articles) == {span.article for span in entity.mentions}
+
+
+def test_seed_gold_entities_are_found_whole_and_never_merged(example_analysis, gold):
+    """The development gold: each gold entity's aliases in one output entity, no output entity
+    holding two gold entities (matching ignores case and a leading "the")."""
+    def norm(text):
+        text = " ".join(text.split()).casefold()
+        return text[4:] if text.startswith("the ") else text
+
+    holders = {}
+    for entity in example_analysis.story.entities:
+        for alias in entity.aliases:
+            holders.setdefault(norm(alias.text), set()).add(entity.id)
+    owner_of_gold = {}
+    for gold_entity in gold["entities"]:
+        owners = [holders.get(norm(alias), set()) for alias in gold_entity["aliases"]]
+        common = set.intersection(*owners)
+        assert common, f"{gold_entity['name']}: aliases not in one entity"
+        owner_of_gold[gold_entity["name"]] = common
+    for name, owners in owner_of_gold.items():
+        for other, other_owners in owner_of_gold.items():
+            if name != other:
+                assert not owners & other_owners, f"{name} merged with {other}"
 
 
 def test_same_text_twice_is_analysed_once_with_a_warning():

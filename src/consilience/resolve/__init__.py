@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..models import Article, Conflict, Entity, Mention
 from .canonical import build_entity
+from .complete import complete_mentions
 from .link import cluster_entities
 from .local import LocalEntity, link_article
 from .surface import entities_by_surface, entity_id, surface_key
@@ -57,7 +58,9 @@ def resolve_story(articles: Sequence[Article], docs: Sequence[Doc | None],
         definitions.update(defined)
     entities: list[Entity] = []
     conflicts: list[Conflict] = []
-    for cluster in cluster_entities(local, definitions):
+    clusters = cluster_entities(local, definitions)
+    complete_mentions(clusters, articles, docs, mentions)
+    for cluster in clusters:
         entity, conflict = build_entity(cluster, order)
         entities.append(entity)
         if conflict is not None:

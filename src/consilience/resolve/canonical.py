@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..models import Alias, AliasKind, Conflict, ConflictSide, Entity, EntityType, Span
 from .link import Cluster
 from .local import NamedMention
-from .names import NameForm, fold, initials
+from .names import NameForm, fold, initials, parse_name
 from .roles import role_words
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "OTHER")
@@ -88,10 +88,15 @@ def build_entity(cluster: Cluster, article_order: dict[str, int]) -> tuple[Entit
     by_text: dict[str, list[NamedMention]] = defaultdict(list)
     for named in mentions:
         by_text[named.mention.span.text].append(named)
+    for named in mentions:
+        bare = _display(named)
+        if named.form.titles and bare != named.mention.span.text:
+            by_text[bare].append(named)  # "Mr. Smith" also spells the name "Smith"
     aliases = []
     for text, group in by_text.items():
         used_in = tuple(dict.fromkeys(named.mention.span.article for named in group))
-        aliases.append(Alias(text, len(group), used_in, _alias_kind(group[0].form, canonical)))
+        form = parse_name(text) if text != group[0].mention.span.text else group[0].form
+        aliases.append(Alias(text, len(group), used_in, _alias_kind(form, canonical)))
     aliases.sort(key=lambda alias: (-alias.count, alias.text))
     roles = Counter(role for member in cluster.members for role in member.roles
                     if entity_type == "PERSON" and fold(role).rstrip(".") not in _HONORIFICS)

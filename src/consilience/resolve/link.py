@@ -82,6 +82,8 @@ def _full_pair(left: NameForm, right: NameForm) -> float | None:
         first_left, first_right = left.first, right.first
         if first_left[:1] == first_right[:1] and min(len(first_left), len(first_right)) == 1:
             return 0.8
+        if len(left.tokens) == len(right.tokens) and similarity(first_left, first_right) >= 0.85:
+            return 0.75  # one given name spelt two ways
         if len(left.tokens) != len(right.tokens) and (
                 set(left.tokens) <= set(right.tokens) or set(right.tokens) <= set(left.tokens)):
             return 0.6

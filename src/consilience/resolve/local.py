@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ..models import Mention
 from .names import (
+    CONNECTORS,
     COUNTRY_KEYS,
     ORGANISATION_HEADS,
     NameForm,
@@ -34,6 +35,7 @@ class NamedMention:
     mention: Mention
     form: NameForm
     roles: tuple[str, ...]
+    title_only: bool = False  # "the president": refers by title, names nothing
 
     @property
     def type(self) -> str:
@@ -49,7 +51,8 @@ class LocalEntity:
 
     @property
     def forms(self) -> list[NameForm]:
-        return [named.form for named in self.mentions]
+        """The names it is given (a title used in place of a name is not one)."""
+        return [named.form for named in self.mentions if not named.title_only]
 
     @property
     def keys(self) -> set[str]:
@@ -92,16 +95,47 @@ def is_role_fragment(form: NameForm) -> bool:
     return bool(form.tokens) and all(is_title_word(token) for token in form.tokens)
 
 
-def _name_mentions(mentions: Sequence[Mention], doc: Doc | None) -> list[NamedMention]:
-    named = []
+_WORD_BEFORE = re.compile(r"(\S+)\s*$")
+_WORD_AFTER = re.compile(r"^\s*(\S+)")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A title mention used as a noun phrase ("the Prime Minister said"), not a piece of a
+    longer title or name ("Secretary of State X", "Defense Secretary X")."""
+    before = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    after = _WORD_AFTER.search(text[end:end + 40])
+    if before and (before.group(1)[:1].isupper() or fold(before.group(1)) in CONNECTORS) \
+            and fold(before.group(1)) not in ("the", "a", "an"):
+        return False
+    return not (after and after.group(1)[:1].isupper())
+
+
+def _name_mentions(mentions: Sequence[Mention], doc: Doc | None, text: str,
+                   ) -> tuple[list[NamedMention], list[NamedMention]]:
+    """Mentions that name something, and those that are only a title ("the president")."""
+    named, titles = [], []
     for mention in sorted(mentions, key=lambda item: item.span.start):
         form = parse_name(mention.span.text)
-        if not form.tokens or is_role_fragment(form):
+        if not form.tokens:
             continue
         roles = roles_of(doc, mention.span.start, mention.span.end, form.titles) \
-            if doc is not None else tuple(" ".join(form.titles) for _ in form.titles[:1])
-        named.append(NamedMention(mention, form, roles))
-    return named
+            if doc is not None else ((" ".join(form.titles),) if form.titles else ())
+        if not is_role_fragment(form):
+            named.append(NamedMention(mention, form, roles))
+        elif _stands_alone(text, mention.span.start, mention.span.end):
+            titles.append(NamedMention(mention, form, (), title_only=True))
+    return named, titles
+
+
+def _attach_titles(titles: Sequence[NamedMention], entities: Sequence[LocalEntity]) -> None:
+    """A title used as a name ("the Prime Minister said") joins the one entity of the article
+    that holds that title; otherwise it is not an entity and is left out."""
+    for item in titles:
+        words = role_words([" ".join(item.form.tokens)])
+        holders = [entity for entity in entities
+                   if words and words <= entity.role_words and "PERSON" in entity.types]
+        if len(holders) == 1:
+            holders[0].mentions.append(item)
 
 
 class _UnionFind:
@@ -156,7 +190,7 @@ def _short_form_target(short: NameForm, position: int, groups: dict[str, list[Na
 def link_article(article_id: str, text: str, mentions: Sequence[Mention],
                  doc: Doc | None) -> tuple[list[LocalEntity], dict[str, str]]:
     """The article's entities, and the acronyms it defines."""
-    named = _name_mentions(mentions, doc)
+    named, titles = _name_mentions(mentions, doc, text)
     groups: dict[str, list[NamedMention]] = {}
     for item in named:
         groups.setdefault(item.form.key, []).append(item)
@@ -183,4 +217,5 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
     for item in named:
         root = links.find(item.form.key)
         entities.setdefault(root, LocalEntity(article_id)).mentions.append(item)
+    _attach_titles(titles, list(entities.values()))
     return list(entities.values()), definitions

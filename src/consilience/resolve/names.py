@@ -15,6 +15,9 @@ import jellyfish
 from anyascii import anyascii
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+# Prepositions that some mention boundaries take in ("in the Gulf of Aden").
+LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "from", "to", "near", "into", "across",
+                                  "around", "outside", "inside", "throughout", "within"})
 # Honorifics and office titles that stand before a name ("Mr. Smith", "General Lee").
 TITLE_WORDS = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
@@ -153,10 +156,21 @@ def _is_title(token: str, next_token: str | None) -> bool:
     return next_token is not None and is_title_word(token)
 
 
+_SPACED_JOINER = re.compile(r"(?<=\w)\s+([-/])\s+(?=\w)|(?<=\w)\s+([’']s)\b")
+_SPACED_INITIALS = re.compile(r"\b([A-Z])\s+\.(?:\s+(?=[A-Z]\b)|(?=\s|$))")
+
+
+def _rejoin(text: str) -> str:
+    """Undo tokenised spacing inside names: "T - Mobile", "U . S .", "Sam 's"."""
+    text = _SPACED_INITIALS.sub(r"\1.", text)
+    return _SPACED_JOINER.sub(lambda match: match.group(1) or match.group(2), text)
+
+
 def parse_name(text: str) -> NameForm:
     """Split a mention's text into its bare name and the titles written before it."""
-    tokens = _TOKEN.findall(" ".join(text.split()))
-    while tokens and fold(tokens[0]) in DETERMINERS and len(tokens) > 1:
+    tokens = _TOKEN.findall(_rejoin(" ".join(text.split())))
+    while len(tokens) > 1 and (fold(tokens[0]) in DETERMINERS
+                               or fold(tokens[0]) in LEADING_PREPOSITIONS):
         tokens = tokens[1:]
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]

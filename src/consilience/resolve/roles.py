@@ -11,6 +11,12 @@ _NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
 _ROLE_PREPOSITIONS = frozenset({"of", "for"})
 _MAX_ROLE_TOKENS = 8
 _STOP = frozenset({"the", "a", "an", "'s", "’s", "of", "for", "and", "at", "in", "on", "to"})
+# Forms of address and ranks say how a person is addressed, not which post they hold: "General
+# X" and "X, the army chief" do not disagree. They are left out when roles are compared.
+_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
+                      "general", "gen", "admiral", "adm", "colonel", "col", "lt", "lieutenant",
+                      "captain", "capt", "major", "maj", "sergeant", "sgt", "commander",
+                      "former", "acting", "deputy", "senior", "chief"})
 
 
 _ROLE_CONNECTORS = frozenset({"of", "for", "the"})
@@ -80,7 +86,7 @@ def role_words(roles: tuple[str, ...] | list[str] | set[str]) -> set[str]:
     for role in roles:
         for word in fold(role).replace("'s", " ").replace("’s", " ").split():
             word = word.strip(".,;:'’\"")
-            if word and word not in _STOP:
+            if word and word not in _STOP and word not in _ADDRESS:
                 words.add(word)
     return words
 

@@ -1,0 +1,121 @@
+"""Resolution on small real-style snippets: one entity per real-world entity, with proof."""
+
+import pytest
+
+from consilience import AnalyzeConfig, analyze_raw
+from consilience.models import RawArticle
+from consilience.render import contract_violations, story_dict
+
+
+def resolve(*texts):
+    raws = [RawArticle(f"{number}.txt", text, "text") for number, text in enumerate(texts)]
+    return analyze_raw(raws, AnalyzeConfig(use_cache=False)).story
+
+
+def entity_with(story, alias_text):
+    found = [entity for entity in story.entities
+             if any(alias.text == alias_text for alias in entity.aliases)]
+    assert len(found) == 1, (alias_text, [entity.name for entity in found])
+    return found[0]
+
+
+def kinds(entity):
+    return {alias.text: alias.kind for alias in entity.aliases}
+
+
+def test_surname_and_title_forms_link_to_the_full_name_within_an_article():
+    story = resolve("British Foreign Secretary David Lammy met reporters in London on Monday. "
+                    "Lammy said the talks had been useful. Mr. Lammy added that more meetings "
+                    "would follow next month.")
+    lammy = entity_with(story, "David Lammy")
+    assert lammy.type == "PERSON" and lammy.name == "David Lammy"
+    assert kinds(lammy)["Lammy"] == "short" and kinds(lammy)["Mr. Lammy"] == "title"
+    assert "Foreign Secretary" in lammy.roles
+
+
+def test_acronym_defined_in_text_joins_its_expansion_across_articles():
+    story = resolve(
+        "The International Atomic Energy Agency (IAEA) sent inspectors to the plant on Monday, "
+        "officials said. The IAEA said the visit would last three days.",
+        "Inspectors from the IAEA arrived at the plant on Tuesday, according to the agency.")
+    agency = entity_with(story, "IAEA")
+    assert agency.name == "International Atomic Energy Agency"
+    assert kinds(agency)["IAEA"] == "acronym" and len(agency.articles) == 2
+
+
+def test_spelling_variant_across_outlets_is_merged_flagged_and_a_conflict():
+    story = resolve(
+        "Defense Secretary Lloyd Austin visited Tokyo on Friday. Austin met Japanese officials "
+        "for two hours, the ministry said.",
+        "US Defense Secretary Lloyd Austen arrived in Tokyo on Friday for talks with Japanese "
+        "officials, the embassy said.",
+        "Lloyd Austin, the US defense secretary, held talks in Tokyo on Friday, officials said.")
+    austin = entity_with(story, "Lloyd Austin")
+    assert austin.name == "Lloyd Austin" and len(austin.articles) == 3
+    assert kinds(austin)["Lloyd Austen"] == "variant"
+    conflicts = [conflict for conflict in story.conflicts if conflict.kind == "name"]
+    assert len(conflicts) == 1
+    values = {side.value: side for side in conflicts[0].sides}
+    assert set(values) == {"Lloyd Austin", "Lloyd Austen"}
+    assert len(values["Lloyd Austin"].articles) == 2
+    for side in conflicts[0].sides:
+        for span in side.spans:
+            assert span.text in ("Lloyd Austin", "Lloyd Austen", "Austin")
+    assert contract_violations(story_dict(story)) == []
+
+
+def test_two_people_side_by_side_in_one_article_stay_apart():
+    story = resolve(
+        "Michelle Obama and Barack Obama arrived in Chicago on Sunday, aides said.",
+        "Obama spoke to supporters in Chicago on Sunday evening, aides said.")
+    assert entity_with(story, "Michelle Obama") is not entity_with(story, "Barack Obama")
+
+
+def test_shared_surname_with_disagreeing_roles_is_not_enough():
+    story = resolve(
+        "Foreign Minister Park Jin met his counterparts in Seoul on Monday, officials said.",
+        "Opposition leader Lee Park criticised the government in Seoul on Monday, aides said.")
+    names = {entity.name for entity in story.entities if entity.type == "PERSON"}
+    assert {"Park Jin", "Lee Park"} <= names
+
+
+def test_country_forms_are_one_entity_and_nationality_another():
+    story = resolve(
+        "The U.S. and Japan signed the deal in Washington. Japanese officials said the United "
+        "States would pay half.",
+        "US officials said the deal with Japan was fair, the Japanese embassy said.")
+    usa = entity_with(story, "U.S.")
+    assert usa.name == "United States" and usa.type == "GPE"
+    assert entity_with(story, "US") is usa
+    assert entity_with(story, "Japan") is not entity_with(story, "Japanese")
+
+
+def test_canonical_name_is_the_most_used_complete_form_not_a_title_form():
+    story = resolve(
+        "General Nakamura inspected the base on Monday, the ministry said.",
+        "Defence Minister Kenji Watanabe met Army chief Taro Nakamura on Monday, the ministry "
+        "said.",
+        "Taro Nakamura, the army chief, inspected the base on Monday, the ministry said.")
+    nakamura = entity_with(story, "General Nakamura")
+    assert nakamura.name == "Taro Nakamura" and len(nakamura.articles) == 3
+    assert kinds(nakamura)["General Nakamura"] == "title"
+
+
+@pytest.mark.parametrize("text", [
+    "It rained all day and nobody went out, the neighbours said in the evening.",
+    "ANGELA MERKEL MET EMMANUEL MACRON IN PARIS ON MONDAY, OFFICIALS SAID.",
+    "“Angela Merkel” (“the chancellor”) met — again — with Emmanuel Macron!!! in Paris.",
+    "Ангела Меркель встретилась с Эммануэлем Макроном в Париже в понедельник.",
+    "Paris " * 400 + "is a city.",
+])
+def test_bad_input_gives_sensible_output(text):
+    story = resolve(text)
+    assert contract_violations(story_dict(story)) == []
+    for entity in story.entities:
+        assert entity.name.strip() and entity.mentions
+
+
+def test_hundreds_of_mentions_of_one_name_are_one_entity():
+    story = resolve("Paris " * 400 + "is a city.")
+    paris = [entity for entity in story.entities if entity.name == "Paris"]
+    assert len(paris) <= 1
