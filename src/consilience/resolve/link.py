@@ -48,6 +48,14 @@ class Cluster:
     def type(self) -> str:
         return self.types.most_common(1)[0][0] if self.types else ""
 
+    @property
+    def confident_type(self) -> bool:
+        """The type has at least two votes and two thirds of them."""
+        if not self.types:
+            return False
+        votes = self.types.most_common(1)[0][1]
+        return votes >= 2 and votes * 3 >= 2 * sum(self.types.values())
+
     def absorb(self, other: Cluster) -> None:
         self.members.extend(other.members)
         self.refresh()
@@ -82,14 +90,18 @@ def _full_pair(left: NameForm, right: NameForm) -> float | None:
         first_left, first_right = left.first, right.first
         if first_left[:1] == first_right[:1] and min(len(first_left), len(first_right)) == 1:
             return 0.8
+        if first_left == first_right:
+            return 0.8  # a middle name or initial given by one outlet only
         if len(left.tokens) == len(right.tokens) and similarity(first_left, first_right) >= 0.85:
             return 0.75  # one given name spelt two ways
-        if len(left.tokens) != len(right.tokens) and (
-                set(left.tokens) <= set(right.tokens) or set(right.tokens) <= set(left.tokens)):
+        tokens_left = {fold(token) for token in left.tokens}
+        tokens_right = {fold(token) for token in right.tokens}
+        if tokens_left <= tokens_right or tokens_right <= tokens_left:
             return 0.6
         return None
-    if left.first == right.first and _similar_surname(left.last, right.last):
-        return 0.6
+    if left.first == right.first and len(left.first) > 2 and _similar_surname(left.last,
+                                                                              right.last):
+        return 0.7  # one surname spelt two ways, same given name
     if len(left.tokens) == len(right.tokens) and all(
             similarity(a, b) >= 0.9 for a, b in zip(left.tokens, right.tokens, strict=True)):
         return 0.6
@@ -116,6 +128,11 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
                     best = max(best, 0.75 if surname_owners.get(single, 0) <= 1 else 0.45)
                 elif _similar_surname(single, form.last):
                     best = max(best, 0.55)
+                elif single == form.first and right.type == "PERSON" \
+                        and surname_owners.get(f"first:{single}", 0) <= 1:
+                    best = max(best, 0.65)  # a given name alone ("Ellen" for Ellen Smith)
+                elif _head_of(form) == single and right.type != "PERSON":
+                    best = max(best, 0.7)  # "the Academy" for the Academy of Arts
             for other in right.singles if not right.full else ():
                 if _similar_surname(single, other) and edit_distance(single, other) <= 1:
                     best = max(best, 0.5)
@@ -130,9 +147,10 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
     if left.keys & right.keys:
         return 1.0
     type_left, type_right = left.type, right.type
-    if type_left and type_right and type_left != type_right and (
-            (type_left in PLACE_TYPES) != (type_right in PLACE_TYPES)
-            or {type_left, type_right} == {"GPE", "NORP"}):
+    incompatible = type_left and type_right and type_left != type_right and (
+        (type_left in PLACE_TYPES) != (type_right in PLACE_TYPES)
+        or {type_left, type_right} == {"GPE", "NORP"})
+    if incompatible and left.confident_type and right.confident_type:
         return 0.0
     evidence = max(
         (value for value in (_name_evidence(left, right, surname_owners, definitions),
@@ -149,14 +167,26 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
         evidence -= 0.25
     if type_left and type_left == type_right:
         evidence += 0.05
+    elif incompatible:
+        evidence -= 0.15  # one side's type rests on a single tagger decision
     return evidence
 
 
+def _head_of(form: NameForm) -> str | None:
+    """The head of an "X of Y" name: "academy" in "Academy of Motion Picture Arts"."""
+    folded = [fold(token) for token in form.tokens]
+    return folded[folded.index("of") - 1] if "of" in folded[1:] else None
+
+
 def _surname_owners(clusters: Iterable[Cluster]) -> dict[str, int]:
+    """How many clusters give each surname (and, under "first:", each given name)."""
     owners: Counter[str] = Counter()
     for cluster in clusters:
         for surname in {form.last for form in cluster.full}:
             owners[surname] += 1
+        if cluster.type == "PERSON":
+            for given in {form.first for form in cluster.full}:
+                owners[f"first:{given}"] += 1
     return dict(owners)
 
 

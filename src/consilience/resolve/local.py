@@ -167,17 +167,29 @@ def acronym_definitions(text: str, named: Sequence[NamedMention]) -> dict[str, s
 
 def _short_form_target(short: NameForm, position: int, groups: dict[str, list[NamedMention]],
                        types: Counter[str]) -> str | None:
-    """The full name in the article that a short form ("Smith", "Mr. Smith") stands for."""
-    if short.acronym or (types and types.most_common(1)[0][0] in PLACE_TYPES):
+    """The full name in the article that a short form stands for: a surname or the end of a
+    name ("Smith", "Mr. Smith"), or a given name alone ("Ellen") when one person has it."""
+    if short.acronym:
         return None
     tail = tuple(fold(token) for token in short.tokens)
+    short_is_place = bool(types) and types.most_common(1)[0][0] in PLACE_TYPES
+
+    def place(key: str) -> bool:
+        votes = Counter(item.type for item in groups[key] if item.type)
+        return bool(votes) and votes.most_common(1)[0][0] in PLACE_TYPES
+
     candidates = [
         key for key, items in groups.items()
-        if key != short.key and any(
+        if key != short.key and not (short_is_place and place(key)) and any(
             len(item.form.tokens) > len(tail)
             and tuple(fold(token) for token in item.form.tokens[-len(tail):]) == tail
             for item in items)
     ]
+    if not candidates and len(tail) == 1:
+        candidates = [key for key, items in groups.items()
+                      if key != short.key and not place(key) and any(
+                          len(item.form.tokens) > 1 and item.form.first == tail[0]
+                          and item.type == "PERSON" for item in items)]
     if len(candidates) <= 1:
         return candidates[0] if candidates else None
     preceding = [(max(item.mention.span.start for item in groups[key]

@@ -56,7 +56,13 @@ CONNECTORS = frozenset({"of", "for", "and", "the", "de", "la", "du", "von", "van
                         "on", "in", "at", "&"})
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|&", re.UNICODE)
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^[A-Z][A-Z0-9&]{1,7}$|^[A-Z]{2,}[a-z]?[A-Z]+$")
+# Initialisms: dotted (U.S.), short capitals (NATO, AUKUS), mixed (DoD). A longer all-capitals
+# word is a name in a shouted headline ("WILLIAMS"), not an initialism.
+_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^[A-Z][A-Z0-9&]{1,4}$|^[A-Z]{1,3}[a-z][A-Z]+$")
+# Particles that begin some surnames in lower case ("de Gaulle", "van Gogh", "al-Assad").
+NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den",
+                            "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "das", "ter"})
+_ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "mtn": "mountain"}
 
 # Common alternative forms of country and union names (general world knowledge): each form maps
 # to one key so that "U.S.", "US", "USA" and "the United States" compare equal.
@@ -127,7 +133,9 @@ class NameForm:
     @property
     def key(self) -> str:
         """Comparison key of the whole bare name (country forms unified)."""
-        joined = fold(" ".join(self.tokens))
+        joined = " ".join(_ABBREVIATED_WORDS.get(word, word)
+                          for word in fold(" ".join(self.tokens)).replace(".", " ").split()) \
+            if not self.acronym else fold(" ".join(self.tokens))
         if self.acronym:
             joined = acronym_key(" ".join(self.tokens))
         return COUNTRY_KEYS.get(joined, COUNTRY_KEYS.get(fold(" ".join(self.tokens)), joined))
@@ -166,9 +174,27 @@ def _rejoin(text: str) -> str:
     return _SPACED_JOINER.sub(lambda match: match.group(1) or match.group(2), text)
 
 
+def _core(text: str) -> str:
+    """The name inside a longer mention: before a comma or bracket that follows it ("Jane Doe,
+    61", "Springfield, Ill."), without the lower-case words before it ("the notorious X",
+    "waters of the X")."""
+    head = re.split(r"\s*[,(;]\s*", text, maxsplit=1)[0]
+    if any(token[:1].isupper() for token in head.split()):
+        text = head
+    words = text.split()
+    first_capital = next((index for index, word in enumerate(words)
+                          if word[:1].isupper() or word[:1].isdigit()), None)
+    if first_capital:
+        start = first_capital
+        while start > 0 and words[start - 1].casefold() in NAME_PARTICLES:
+            start -= 1
+        words = words[start:]
+    return " ".join(words)
+
+
 def parse_name(text: str) -> NameForm:
     """Split a mention's text into its bare name and the titles written before it."""
-    tokens = _TOKEN.findall(_rejoin(" ".join(text.split())))
+    tokens = _TOKEN.findall(_core(_rejoin(" ".join(text.split()))))
     while len(tokens) > 1 and (fold(tokens[0]) in DETERMINERS
                                or fold(tokens[0]) in LEADING_PREPOSITIONS):
         tokens = tokens[1:]
