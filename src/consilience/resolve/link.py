@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .local import PLACE_TYPES, LocalEntity
+from .local import PLACE_TYPES, LocalEntity, head_of
 from .names import NameForm, edit_distance, fold, initials, phonetic, similarity
 from .roles import roles_agree
 
@@ -97,7 +97,8 @@ def _full_pair(left: NameForm, right: NameForm) -> float | None:
         tokens_left = {fold(token) for token in left.tokens}
         tokens_right = {fold(token) for token in right.tokens}
         if tokens_left <= tokens_right or tokens_right <= tokens_left:
-            return 0.6
+            # "Mount Cook" in "Aoraki Mount Cook": two words or more in common is a name part
+            return 0.7 if min(len(tokens_left), len(tokens_right)) > 1 else 0.6
         return None
     if left.first == right.first and len(left.first) > 2 and _similar_surname(left.last,
                                                                               right.last):
@@ -131,7 +132,7 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
                 elif single == form.first and right.type == "PERSON" \
                         and surname_owners.get(f"first:{single}", 0) <= 1:
                     best = max(best, 0.65)  # a given name alone ("Ellen" for Ellen Smith)
-                elif _head_of(form) == single and right.type != "PERSON":
+                elif head_of(form) == single and right.type != "PERSON":
                     best = max(best, 0.7)  # "the Academy" for the Academy of Arts
             for other in right.singles if not right.full else ():
                 if _similar_surname(single, other) and edit_distance(single, other) <= 1:
@@ -170,12 +171,6 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
     elif incompatible:
         evidence -= 0.15  # one side's type rests on a single tagger decision
     return evidence
-
-
-def _head_of(form: NameForm) -> str | None:
-    """The head of an "X of Y" name: "academy" in "Academy of Motion Picture Arts"."""
-    folded = [fold(token) for token in form.tokens]
-    return folded[folded.index("of") - 1] if "of" in folded[1:] else None
 
 
 def _surname_owners(clusters: Iterable[Cluster]) -> dict[str, int]:

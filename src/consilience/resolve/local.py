@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from spacy.tokens import Doc
 
@@ -199,6 +200,32 @@ def _short_form_target(short: NameForm, position: int, groups: dict[str, list[Na
     return max(preceding)[1] if preceding else None
 
 
+def head_of(form: NameForm) -> str | None:
+    """The head of an "X of Y" name: "academy" in "Academy of Motion Picture Arts"."""
+    folded = [fold(token) for token in form.tokens]
+    return folded[folded.index("of") - 1] if "of" in folded[1:] else None
+
+
+def _link_full_names(groups: dict[str, list[NamedMention]], links: _UnionFind) -> None:
+    """Within one article, full names with the same first and last word are one name (a
+    middle name or initial added: "Regina M. Benjamin"); "the Academy" is the "Academy of
+    ..." it names, when only one does."""
+    full = [(key, items[0].form) for key, items in groups.items()
+            if len(items[0].form.tokens) > 1 and not items[0].form.acronym]
+    for (key, form), (other_key, other) in combinations(full, 2):
+        if form.first == other.first and form.last == other.last:
+            links.union(key, other_key)
+    heads: dict[str, list[str]] = {}
+    for key, form in full:
+        head = head_of(form)
+        if head:
+            heads.setdefault(head, []).append(key)
+    for key, items in groups.items():
+        form = items[0].form
+        if len(form.tokens) == 1 and len(heads.get(form.last, [])) == 1:
+            links.union(key, heads[form.last][0])
+
+
 def link_article(article_id: str, text: str, mentions: Sequence[Mention],
                  doc: Doc | None) -> tuple[list[LocalEntity], dict[str, str]]:
     """The article's entities, and the acronyms it defines."""
@@ -225,6 +252,7 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
             target = _short_form_target(form, items[0].mention.span.start, groups, types)
             if target is not None:
                 links.union(key, target)
+    _link_full_names(groups, links)
     entities: dict[str, LocalEntity] = {}
     for item in named:
         root = links.find(item.form.key)

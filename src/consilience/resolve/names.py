@@ -20,7 +20,8 @@ LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "from", "to", "near", "into"
                                   "around", "outside", "inside", "throughout", "within"})
 # Honorifics and office titles that stand before a name ("Mr. Smith", "General Lee").
 TITLE_WORDS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord",
+    "lady",
     "rev", "reverend", "father", "sister", "brother", "rabbi", "imam", "sheikh", "pope",
     "president", "vice", "premier", "chancellor", "king", "queen", "prince", "princess",
     "emperor", "empress", "sultan", "emir", "general", "lieutenant", "colonel", "major",
@@ -174,10 +175,15 @@ def _rejoin(text: str) -> str:
     return _SPACED_JOINER.sub(lambda match: match.group(1) or match.group(2), text)
 
 
+_TRAILING_PLACE = re.compile(
+    r"\s+(?:between|in|at|on|near|off|from|with|outside|inside|along|across|during|after|"
+    r"before|since|until|by)\s+.*$")
+
+
 def _core(text: str) -> str:
     """The name inside a longer mention: before a comma or bracket that follows it ("Jane Doe,
-    61", "Springfield, Ill."), without the lower-case words before it ("the notorious X",
-    "waters of the X")."""
+    61", "Springfield, Ill.") or a lower-case preposition ("X Theatre at Y Center"), without
+    the lower-case words before it ("the notorious X", "waters of the X")."""
     head = re.split(r"\s*[,(;]\s*", text, maxsplit=1)[0]
     if any(token[:1].isupper() for token in head.split()):
         text = head
@@ -189,7 +195,9 @@ def _core(text: str) -> str:
         while start > 0 and words[start - 1].casefold() in NAME_PARTICLES:
             start -= 1
         words = words[start:]
-    return " ".join(words)
+    text = " ".join(words)
+    shorter = _TRAILING_PLACE.sub("", text)
+    return shorter if any(token[:1].isupper() for token in shorter.split()) else text
 
 
 def parse_name(text: str) -> NameForm:

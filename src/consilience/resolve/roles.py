@@ -86,7 +86,8 @@ def role_words(roles: tuple[str, ...] | list[str] | set[str]) -> set[str]:
     for role in roles:
         for word in fold(role).replace("'s", " ").replace("’s", " ").split():
             word = word.strip(".,;:'’\"")
-            if word and word not in _STOP and word not in _ADDRESS:
+            if word and word not in _STOP and word not in _ADDRESS \
+                    and not any(char.isdigit() for char in word):  # "Smith, 40": an age
                 words.add(word)
     return words
 
