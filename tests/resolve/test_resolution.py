@@ -119,3 +119,11 @@ def test_hundreds_of_mentions_of_one_name_are_one_entity():
     story = resolve("Paris " * 400 + "is a city.")
     paris = [entity for entity in story.entities if entity.name == "Paris"]
     assert len(paris) <= 1
+
+
+def test_relation_compounds_of_two_entities_are_not_a_third():
+    story = resolve("U.S.-China trade talks resumed in Geneva on Monday. The U.S. and China "
+                    "sent their top negotiators, officials said.")
+    assert not any("-" in alias.text for entity in story.entities for alias in entity.aliases
+                   if entity.name in ("United States", "China"))
+    assert story.conflicts == ()

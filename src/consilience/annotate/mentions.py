@@ -40,6 +40,9 @@ _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}*_ \n\t"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without edge quotes and brackets, and without a possessive ending (Japan's -> Japan)."""
+    if end - start > 2 and text[end - 2:end] in ("'s", "’s"):
+        end -= 2
     while start < end and text[start] in _EDGE_PUNCTUATION:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCTUATION:

@@ -58,12 +58,15 @@ def _entities(story: Story, labels: dict[str, str]) -> list[str]:
     for entity in story.entities:
         spellings = "; ".join(
             f"{escape(alias.text)} ×{alias.count} {_cite(labels, alias.articles)}"
-            + (f" ({alias.kind})" if alias.kind != "name" else "")
+            + (" (**variant spelling**)" if alias.kind == "variant"
+               else f" ({alias.kind})" if alias.kind != "name" else "")
             for alias in entity.aliases)
         rows.append((f"**{escape(entity.name)}**", entity.type,
                      escape(", ".join(entity.roles)) or "—", len(entity.mentions),
                      _cite(labels, entity.articles), spellings))
-    return [f"## Entities ({len(story.entities)})", ""] + _table(
+    return [f"## Entities ({len(story.entities)})", "",
+            "[n] is article n of the Articles table; a variant spelling is one outlet's "
+            "spelling of a name the others spell differently.", ""] + _table(
         ("entity", "type", "roles", "mentions", "articles", "spellings"), rows)
 
 

@@ -17,7 +17,7 @@ from ..models import Article, Conflict, Entity, Mention
 from .canonical import build_entity
 from .complete import complete_mentions
 from .link import cluster_entities
-from .local import LocalEntity, link_article
+from .local import LocalEntity, drop_relation_compounds, link_article
 from .surface import entities_by_surface, entity_id, surface_key
 
 __all__ = [
@@ -58,6 +58,7 @@ def resolve_story(articles: Sequence[Article], docs: Sequence[Doc | None],
         definitions.update(defined)
     entities: list[Entity] = []
     conflicts: list[Conflict] = []
+    local = drop_relation_compounds(local)
     clusters = cluster_entities(local, definitions)
     complete_mentions(clusters, articles, docs, mentions)
     for cluster in clusters:

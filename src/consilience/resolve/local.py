@@ -259,3 +259,25 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
         entities.setdefault(root, LocalEntity(article_id)).mentions.append(item)
     _attach_titles(titles, list(entities.values()))
     return list(entities.values()), definitions
+
+
+_COMPOUND = re.compile(r"^(?P<left>[^\s/–-]+)\s*[-–/]\s*(?P<right>[^\s/–-]+)$")
+
+
+def drop_relation_compounds(entities: Sequence[LocalEntity]) -> list[LocalEntity]:
+    """Without mentions like "U.S.-Japan" or "Sino-Russian" pairs whose two parts are each
+    an entity of the story: they describe a relation between two entities, not a third one."""
+    known = {form.key for entity in entities for form in entity.forms}
+    kept: list[LocalEntity] = []
+    for entity in entities:
+        mentions = []
+        for named in entity.mentions:
+            match = _COMPOUND.match(named.mention.span.text)
+            if match and parse_name(match.group("left")).key in known \
+                    and parse_name(match.group("right")).key in known:
+                continue
+            mentions.append(named)
+        if mentions:
+            entity.mentions = mentions
+            kept.append(entity)
+    return kept
