@@ -4,6 +4,7 @@ tagged ("Secretary of State Smith" when only "John Smith" was recognised elsewhe
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -15,6 +16,7 @@ from .local import LocalEntity, NamedMention
 from .names import fold, parse_name
 
 _MIN_NAME_LENGTH = 3
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
 _SENTENCE_START = re.compile(r"(^|[.!?\n][\"”’']?\s*)$")
 
 
@@ -27,14 +29,36 @@ def _search_terms(cluster: Cluster) -> list[str]:
     return list(dict.fromkeys(" ".join(form.tokens) for form in cluster.full))
 
 
-def _sentence_of(doc: Doc | None, start: int) -> int:
-    if doc is None:
-        return 0
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    if token is None:
-        return 0
-    sentence_start = token[0].sent.start
-    return sum(1 for sent in doc.sents if sent.start < sentence_start)
+class _ArticleIndex:
+    """Where each word starts in one article, and which spans are already mentions."""
+
+    def __init__(self, article: Article, doc: Doc | None, occupied: list[tuple[int, int]]):
+        self.article, self.doc, self.occupied = article, doc, occupied
+        self.starts: dict[str, list[int]] = defaultdict(list)
+        for match in _WORD.finditer(article.text):
+            self.starts[match.group(0).rstrip(".'’")].append(match.start())
+        self._sentence_starts = [sent.start_char for sent in doc.sents] if doc is not None \
+            else [0]
+
+    def occurrences(self, term: str) -> list[tuple[int, int]]:
+        text, found = self.article.text, []
+        first_word = term.split()[0].rstrip(".'’")
+        for start in self.starts.get(first_word, ()):
+            end = start + len(term)
+            if text[start:end] != term or (end < len(text) and (text[end].isalnum()
+                                                                or text[end] == "-")):
+                continue
+            if _SENTENCE_START.search(text[max(0, start - 3):start] or "\n"):
+                continue  # a capitalised word opening a sentence may be a common word
+            if any(start < taken_end and taken_start < end
+                   for taken_start, taken_end in self.occupied):
+                continue
+            self.occupied.append((start, end))
+            found.append((start, end))
+        return found
+
+    def sentence_of(self, start: int) -> int:
+        return max(bisect_right(self._sentence_starts, start) - 1, 0)
 
 
 def complete_mentions(clusters: Sequence[Cluster], articles: Sequence[Article],
@@ -51,25 +75,22 @@ def complete_mentions(clusters: Sequence[Cluster], articles: Sequence[Article],
     occupied: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for mention in mentions:
         occupied[mention.span.article].append((mention.span.start, mention.span.end))
+    indexes = [_ArticleIndex(article, doc, occupied[article.id])
+               for article, doc in zip(articles, docs, strict=True)]
     for number, cluster in enumerate(clusters):
-        for term in _search_terms(cluster):
-            if len(term) < _MIN_NAME_LENGTH or owners[fold(term)] != {number}:
-                continue
-            pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
-            for article, doc in zip(articles, docs, strict=True):
-                for match in pattern.finditer(article.text):
-                    start, end = match.span()
-                    if _SENTENCE_START.search(article.text[max(0, start - 3):start] or "\n"):
-                        continue  # a capitalised word opening a sentence may be a common word
-                    if any(start < taken_end and taken_start < end
-                           for taken_start, taken_end in occupied[article.id]):
-                        continue
-                    occupied[article.id].append((start, end))
-                    mention = Mention(Span(article.id, start, end, term),
-                                      "PERSON" if cluster.type == "PERSON" else "",
-                                      _sentence_of(doc, start))
-                    _member_for(cluster, article.id).mentions.append(
-                        NamedMention(mention, parse_name(term), ()))
+        terms = [term for term in _search_terms(cluster)
+                 if len(term) >= _MIN_NAME_LENGTH and owners[fold(term)] == {number}]
+        if not terms:
+            continue
+        label = "PERSON" if cluster.type == "PERSON" else ""
+        for term in terms:
+            form = parse_name(term)
+            for index in indexes:
+                for start, end in index.occurrences(term):
+                    mention = Mention(Span(index.article.id, start, end, term), label,
+                                      index.sentence_of(start))
+                    _member_for(cluster, index.article.id).mentions.append(
+                        NamedMention(mention, form, ()))
         cluster.refresh()
 
 

@@ -28,21 +28,38 @@ class Cluster:
     acronyms: set[str] = field(init=False)
     role_words: set[str] = field(init=False)
     types: Counter[str] = field(init=False)
+    _full: dict[str, NameForm] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
-        self.articles = {member.article for member in self.members}
-        self.keys = set().union(*(member.keys for member in self.members))
-        by_key = {form.key: form for member in self.members for form in member.full_forms}
-        self.full = list(by_key.values())
-        self.singles = {form.last for member in self.members for form in member.forms
-                        if len(form.tokens) == 1 and not form.acronym}
-        self.acronyms = {form.key for member in self.members for form in member.forms
-                         if form.acronym}
-        self.role_words = set().union(*(member.role_words for member in self.members))
-        self.types = sum((member.types for member in self.members), Counter())
+        """Recompute what the members say (after members gained mentions)."""
+        self.articles, self.keys, self.singles, self.acronyms = set(), set(), set(), set()
+        self.role_words, self.types, self._full = set(), Counter(), {}
+        for member in self.members:
+            self._take(member)
+        self.full = list(self._full.values())
+
+    def _take(self, member: LocalEntity) -> None:
+        self.articles.add(member.article)
+        for form in member.forms:
+            self.keys.add(form.key)
+            if form.acronym:
+                self.acronyms.add(form.key)
+            elif len(form.tokens) == 1:
+                self.singles.add(form.last)
+            else:
+                self._full.setdefault(form.key, form)
+        self.role_words |= member.role_words
+        self.types.update(member.types)
+
+    def absorb(self, other: Cluster) -> None:
+        """Take in another cluster's members (what they say is added, not recomputed)."""
+        self.members.extend(other.members)
+        for member in other.members:
+            self._take(member)
+        self.full = list(self._full.values())
 
     @property
     def type(self) -> str:
@@ -55,10 +72,6 @@ class Cluster:
             return False
         votes = self.types.most_common(1)[0][1]
         return votes >= 2 and votes * 3 >= 2 * sum(self.types.values())
-
-    def absorb(self, other: Cluster) -> None:
-        self.members.extend(other.members)
-        self.refresh()
 
     def index_keys(self) -> set[str]:
         """Keys under which candidate partners are looked up (no all-pairs comparison)."""

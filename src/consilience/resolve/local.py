@@ -166,37 +166,48 @@ def acronym_definitions(text: str, named: Sequence[NamedMention]) -> dict[str, s
     return found
 
 
-def _short_form_target(short: NameForm, position: int, groups: dict[str, list[NamedMention]],
-                       types: Counter[str]) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """What short-form linking needs to know of one name group of an article."""
+
+    key: str
+    first_position: int
+    place: bool
+    token_runs: frozenset[tuple[str, ...]]  # folded tokens of each multi-word form
+    person_firsts: frozenset[str]           # first tokens of multi-word PERSON forms
+    positions: tuple[int, ...]
+
+
+def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
+    votes = Counter(item.type for item in items if item.type)
+    runs = frozenset(tuple(fold(token) for token in item.form.tokens) for item in items
+                     if len(item.form.tokens) > 1)
+    firsts = frozenset(item.form.first for item in items
+                       if len(item.form.tokens) > 1 and item.type == "PERSON")
+    return _Group(key, items[0].mention.span.start,
+                  bool(votes) and votes.most_common(1)[0][0] in PLACE_TYPES, runs, firsts,
+                  tuple(item.mention.span.start for item in items))
+
+
+def _short_form_target(short: NameForm, position: int, group: _Group,
+                       groups: Sequence[_Group]) -> str | None:
     """The full name in the article that a short form stands for: a surname or the end of a
     name ("Smith", "Mr. Smith"), or a given name alone ("Ellen") when one person has it."""
     if short.acronym:
         return None
     tail = tuple(fold(token) for token in short.tokens)
-    short_is_place = bool(types) and types.most_common(1)[0][0] in PLACE_TYPES
-
-    def place(key: str) -> bool:
-        votes = Counter(item.type for item in groups[key] if item.type)
-        return bool(votes) and votes.most_common(1)[0][0] in PLACE_TYPES
-
     candidates = [
-        key for key, items in groups.items()
-        if key != short.key and not (short_is_place and place(key)) and any(
-            len(item.form.tokens) > len(tail)
-            and tuple(fold(token) for token in item.form.tokens[-len(tail):]) == tail
-            for item in items)
+        other for other in groups
+        if other.key != short.key and not (group.place and other.place)
+        and any(len(run) > len(tail) and run[-len(tail):] == tail for run in other.token_runs)
     ]
     if not candidates and len(tail) == 1:
-        candidates = [key for key, items in groups.items()
-                      if key != short.key and not place(key) and any(
-                          len(item.form.tokens) > 1 and item.form.first == tail[0]
-                          and item.type == "PERSON" for item in items)]
+        candidates = [other for other in groups if other.key != short.key and not other.place
+                      and tail[0] in other.person_firsts]
     if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    preceding = [(max(item.mention.span.start for item in groups[key]
-                      if item.mention.span.start < position), key)
-                 for key in candidates
-                 if any(item.mention.span.start < position for item in groups[key])]
+        return candidates[0].key if candidates else None
+    preceding = [(max(start for start in other.positions if start < position), other.key)
+                 for other in candidates if any(start < position for start in other.positions)]
     return max(preceding)[1] if preceding else None
 
 
@@ -239,6 +250,7 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
         links.find(key)
         if key in definitions and definitions[key] in groups:
             links.union(key, definitions[key])
+    facts = {key: _group_facts(key, items) for key, items in groups.items()}
     full_by_initials: dict[str, list[str]] = {}
     for key, items in groups.items():
         if len(items[0].form.tokens) > 1:
@@ -248,8 +260,8 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
         if form.acronym and len(full_by_initials.get(key, [])) == 1:
             links.union(key, full_by_initials[key][0])
         elif not form.acronym:
-            types = Counter(item.type for item in items if item.type)
-            target = _short_form_target(form, items[0].mention.span.start, groups, types)
+            target = _short_form_target(form, items[0].mention.span.start, facts[key],
+                                        list(facts.values()))
             if target is not None:
                 links.union(key, target)
     _link_full_names(groups, links)

@@ -86,6 +86,7 @@ COUNTRY_KEYS: dict[str, str] = {form: key for key, forms in _COUNTRY_FORMS.items
                                 for form in (key, *forms)}
 
 
+@lru_cache(maxsize=262144)
 def fold(text: str) -> str:
     """ASCII, case-folded: the form names are compared in ("Müller" = "muller")."""
     return anyascii(text).casefold()
@@ -130,24 +131,19 @@ class NameForm:
     tokens: tuple[str, ...]      # the bare name: no determiner, title or possessive
     titles: tuple[str, ...]      # titles found before the name ("General", "Mr.")
     acronym: bool
+    key: str = ""                # comparison key of the whole bare name (see name_key)
+    first: str = ""              # first and last token, folded
+    last: str = ""
 
-    @property
-    def key(self) -> str:
-        """Comparison key of the whole bare name (country forms unified)."""
+
+def name_key(tokens: tuple[str, ...], acronym: bool) -> str:
+    """Comparison key of a bare name: folded, abbreviations spelt out, country forms unified."""
+    if acronym:
+        joined = acronym_key(" ".join(tokens))
+    else:
         joined = " ".join(_ABBREVIATED_WORDS.get(word, word)
-                          for word in fold(" ".join(self.tokens)).replace(".", " ").split()) \
-            if not self.acronym else fold(" ".join(self.tokens))
-        if self.acronym:
-            joined = acronym_key(" ".join(self.tokens))
-        return COUNTRY_KEYS.get(joined, COUNTRY_KEYS.get(fold(" ".join(self.tokens)), joined))
-
-    @property
-    def last(self) -> str:
-        return fold(self.tokens[-1]) if self.tokens else ""
-
-    @property
-    def first(self) -> str:
-        return fold(self.tokens[0]) if self.tokens else ""
+                          for word in fold(" ".join(tokens)).replace(".", " ").split())
+    return COUNTRY_KEYS.get(joined, COUNTRY_KEYS.get(fold(" ".join(tokens)), joined))
 
 
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
@@ -200,6 +196,7 @@ def _core(text: str) -> str:
     return shorter if any(token[:1].isupper() for token in shorter.split()) else text
 
 
+@lru_cache(maxsize=65536)
 def parse_name(text: str) -> NameForm:
     """Split a mention's text into its bare name and the titles written before it."""
     tokens = _TOKEN.findall(_core(_rejoin(" ".join(text.split()))))
@@ -219,4 +216,6 @@ def parse_name(text: str) -> NameForm:
         tokens.pop()
     bare = tuple(token.rstrip(".") if not is_acronym(token) else token for token in tokens)
     bare = tuple(token for token in bare if token)
-    return NameForm(text, bare, tuple(titles), len(bare) == 1 and is_acronym(bare[0]))
+    acronym = len(bare) == 1 and is_acronym(bare[0])
+    return NameForm(text, bare, tuple(titles), acronym, name_key(bare, acronym),
+                    fold(bare[0]) if bare else "", fold(bare[-1]) if bare else "")
