@@ -18,15 +18,11 @@ from .canonical import build_entity
 from .complete import complete_mentions
 from .link import cluster_entities
 from .local import LocalEntity, drop_relation_compounds, link_article
-from .surface import entities_by_surface, entity_id, surface_key
 
 __all__ = [
     "Resolution",
-    "entities_by_surface",
-    "entity_id",
     "resolve_entities",
     "resolve_story",
-    "surface_key",
 ]
 
 

@@ -88,7 +88,7 @@ class Cluster:
 
 
 def _similar_surname(left: str, right: str) -> bool:
-    """One surname spelt two ways ("Hegseth"/"Hekseth"), not two names."""
+    """One surname spelt two ways ("Nowak"/"Novak", "Austin"/"Austen"), not two names."""
     if min(len(left), len(right)) < 4 or left[0] != right[0]:
         return False
     distance = edit_distance(left, right)
