@@ -74,7 +74,8 @@ def analyze_cli(
         STDERR.print(
             f"[bold]{escape(story.title)}[/bold]\n"
             f"{len(story.articles)} articles analysed ({skipped} skipped), "
-            f"{removed} boilerplate/metadata lines removed, {len(story.entities)} entities; "
+            f"{removed} boilerplate/metadata lines removed, {len(story.entities)} entities, "
+            f"{len(story.conflicts)} conflicts; "
             f"{analysis.parsed_docs} parsed, {analysis.cached_docs} from cache "
             f"({escape(analysis.model)}){escape(where)}"
         )
