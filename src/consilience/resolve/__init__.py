@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..models import Article, Conflict, Entity, Mention
+from .anaphora import attach_nominals, attach_pronouns
 from .canonical import build_entity
 from .complete import complete_mentions
 from .link import cluster_entities
@@ -48,10 +49,11 @@ def resolve_story(articles: Sequence[Article], docs: Sequence[Doc | None],
     definitions: dict[str, str] = {}
     order = {article.id: number for number, article in enumerate(articles)}
     for article, doc in zip(articles, docs, strict=True):
-        found, defined = link_article(article.id, article.text, by_article.get(article.id, []),
-                                      doc)
-        local.extend(found)
-        definitions.update(defined)
+        linked = link_article(article.id, article.text, by_article.get(article.id, []), doc)
+        attach_pronouns(linked.pronouns, linked.entities, article.text)
+        attach_nominals(linked.entities)
+        local.extend(linked.entities)
+        definitions.update(linked.definitions)
     entities: list[Entity] = []
     conflicts: list[Conflict] = []
     local = drop_relation_compounds(local)

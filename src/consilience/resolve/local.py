@@ -28,6 +28,10 @@ SCHEMA_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT", "FAC": "LOC"}
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
+# Personal, relative and possessive pronouns that refer to an entity (anaphora.py resolves them).
+PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "who",
+                      "whom", "whose", "they", "them", "their", "theirs", "themselves", "it",
+                      "its", "itself"})
 _DEFINITION = re.compile(r"^\s*\(\s*(?P<acronym>[A-Z][A-Za-z.&]{1,9})\s*\)")
 
 
@@ -36,7 +40,7 @@ class NamedMention:
     mention: Mention
     form: NameForm
     roles: tuple[str, ...]
-    title_only: bool = False  # "the president": refers by title, names nothing
+    reference_only: bool = False  # "the president", "she": refers to it, names nothing
 
     @property
     def type(self) -> str:
@@ -53,7 +57,7 @@ class LocalEntity:
     @property
     def forms(self) -> list[NameForm]:
         """The names it is given (a title used in place of a name is not one)."""
-        return [named.form for named in self.mentions if not named.title_only]
+        return [named.form for named in self.mentions if not named.reference_only]
 
     @property
     def keys(self) -> set[str]:
@@ -112,10 +116,14 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 
 def _name_mentions(mentions: Sequence[Mention], doc: Doc | None, text: str,
-                   ) -> tuple[list[NamedMention], list[NamedMention]]:
-    """Mentions that name something, and those that are only a title ("the president")."""
-    named, titles = [], []
+                   ) -> tuple[list[NamedMention], list[NamedMention], list[Mention]]:
+    """Mentions that name something, those that are only a title ("the president"), and
+    pronouns."""
+    named, titles, pronouns = [], [], []
     for mention in sorted(mentions, key=lambda item: item.span.start):
+        if mention.span.text.strip().casefold() in PRONOUNS:
+            pronouns.append(mention)
+            continue
         form = parse_name(mention.span.text)
         if not form.tokens:
             continue
@@ -124,8 +132,8 @@ def _name_mentions(mentions: Sequence[Mention], doc: Doc | None, text: str,
         if not is_role_fragment(form):
             named.append(NamedMention(mention, form, roles))
         elif _stands_alone(text, mention.span.start, mention.span.end):
-            titles.append(NamedMention(mention, form, (), title_only=True))
-    return named, titles
+            titles.append(NamedMention(mention, form, (), reference_only=True))
+    return named, titles, pronouns
 
 
 def _attach_titles(titles: Sequence[NamedMention], entities: Sequence[LocalEntity]) -> None:
@@ -237,10 +245,20 @@ def _link_full_names(groups: dict[str, list[NamedMention]], links: _UnionFind) -
             links.union(key, heads[form.last][0])
 
 
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """What one article's linking gives: its entities, the acronyms it defines and the
+    pronouns left for anaphora resolution."""
+
+    entities: list[LocalEntity]
+    definitions: dict[str, str]
+    pronouns: list[Mention]
+
+
 def link_article(article_id: str, text: str, mentions: Sequence[Mention],
-                 doc: Doc | None) -> tuple[list[LocalEntity], dict[str, str]]:
-    """The article's entities, and the acronyms it defines."""
-    named, titles = _name_mentions(mentions, doc, text)
+                 doc: Doc | None) -> Linked:
+    """The article's entities, the acronyms it defines, and its pronouns."""
+    named, titles, pronouns = _name_mentions(mentions, doc, text)
     groups: dict[str, list[NamedMention]] = {}
     for item in named:
         groups.setdefault(item.form.key, []).append(item)
@@ -270,7 +288,7 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
         root = links.find(item.form.key)
         entities.setdefault(root, LocalEntity(article_id)).mentions.append(item)
     _attach_titles(titles, list(entities.values()))
-    return list(entities.values()), definitions
+    return Linked(list(entities.values()), definitions, pronouns)
 
 
 _COMPOUND = re.compile(r"^(?P<left>[^\s/–-]+)\s*[-–/]\s*(?P<right>[^\s/–-]+)$")
