@@ -51,3 +51,16 @@ def test_title_words_need_their_stop_when_abbreviated():
 def test_odd_names_do_not_crash(text):
     form = parse_name(text)
     assert isinstance(form.key, str)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ('Vincent "The Chin" Gigante', ("Vincent", "Gigante")),
+    ("Luis Gerardo (Jerry) Ortiz", ("Luis", "Gerardo", "Ortiz")),
+    ("Gov.Sarah Palin", ("Sarah", "Palin")),
+    ("Eric Allen Kirkpatrick, 61", ("Eric", "Allen", "Kirkpatrick")),
+    ("the notorious Gulf of Aden", ("Gulf", "of", "Aden")),
+    ("the Kodak Theatre at Hollywood and Highland Center", ("Kodak", "Theatre")),
+    ("Charles de Gaulle", ("Charles", "de", "Gaulle")),
+])
+def test_the_name_inside_a_longer_mention(text, tokens):
+    assert parse_name(text).tokens == tokens

@@ -126,9 +126,11 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
                    definitions: dict[str, str]) -> float | None:
     best = 0.0
     for acronym in left.acronyms:
-        if definitions.get(acronym) in right.keys or any(
-                initials(form.tokens) == acronym for form in right.full):
+        if definitions.get(acronym) in right.keys:
             best = max(best, 0.85)
+        elif surname_owners.get(f"initials:{acronym}", 0) == 1 and right.type != "PERSON" \
+                and any(initials(form.tokens) == acronym for form in right.full):
+            best = max(best, 0.85)  # the only name in the story with these initials
     for form_left in left.full:
         for form_right in right.full:
             evidence = _full_pair(form_left, form_right)
@@ -141,7 +143,8 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
                 if single == form.last:
                     best = max(best, 0.75 if surname_owners.get(single, 0) <= 1 else 0.45)
                 elif _similar_surname(single, form.last):
-                    best = max(best, 0.55)
+                    close = edit_distance(single, form.last) <= 1 and len(single) >= 6
+                    best = max(best, 0.65 if close else 0.55)
                 elif single == form.first and right.type == "PERSON" \
                         and surname_owners.get(f"first:{single}", 0) <= 1:
                     best = max(best, 0.65)  # a given name alone ("Ellen" for Ellen Smith)
@@ -187,7 +190,8 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
 
 
 def _surname_owners(clusters: Iterable[Cluster]) -> dict[str, int]:
-    """How many clusters give each surname (and, under "first:", each given name)."""
+    """How many clusters give each surname (and, under "first:" and "initials:", each given
+    name and each set of initials)."""
     owners: Counter[str] = Counter()
     for cluster in clusters:
         for surname in {form.last for form in cluster.full}:
@@ -195,6 +199,8 @@ def _surname_owners(clusters: Iterable[Cluster]) -> dict[str, int]:
         if cluster.type == "PERSON":
             for given in {form.first for form in cluster.full}:
                 owners[f"first:{given}"] += 1
+        for letters in {initials(form.tokens) for form in cluster.full}:
+            owners[f"initials:{letters}"] += 1
     return dict(owners)
 
 

@@ -191,7 +191,7 @@ def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
     runs = frozenset(tuple(fold(token) for token in item.form.tokens) for item in items
                      if len(item.form.tokens) > 1)
     firsts = frozenset(item.form.first for item in items
-                       if len(item.form.tokens) > 1 and item.type == "PERSON")
+                       if len(item.form.tokens) > 1 and item.type in ("PERSON", ""))
     return _Group(key, items[0].mention.span.start,
                   bool(votes) and votes.most_common(1)[0][0] in PLACE_TYPES, runs, firsts,
                   tuple(item.mention.span.start for item in items))

@@ -165,8 +165,14 @@ _SPACED_JOINER = re.compile(r"(?<=\w)\s+([-/])\s+(?=\w)|(?<=\w)\s+([’']s)\b")
 _SPACED_INITIALS = re.compile(r"\b([A-Z])\s+\.(?:\s+(?=[A-Z]\b)|(?=\s|$))")
 
 
+_GLUED_TITLE = re.compile(
+    r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Prof|Rev|Sgt|Adm)\.(?=[A-Z])")
+
+
 def _rejoin(text: str) -> str:
-    """Undo tokenised spacing inside names: "T - Mobile", "U . S .", "Sam 's"."""
+    """Undo tokenised spacing inside names ("T - Mobile", "U . S .", "Sam 's") and split a
+    title glued to the name ("Gov.Jane Doe")."""
+    text = _GLUED_TITLE.sub(r"\1. ", text)
     text = _SPACED_INITIALS.sub(r"\1.", text)
     return _SPACED_JOINER.sub(lambda match: match.group(1) or match.group(2), text)
 
@@ -176,10 +182,15 @@ _TRAILING_PLACE = re.compile(
     r"before|since|until|by)\s+.*$")
 
 
+_NICKNAME = re.compile(
+    r"\s+(?:[\"“'‘]{1,2}[^\"”'’]{1,30}[\"”'’]{1,2}|\(\s*[^()]{1,30}\s*\))(?=\s+[A-Z])")
+
+
 def _core(text: str) -> str:
     """The name inside a longer mention: before a comma or bracket that follows it ("Jane Doe,
     61", "Springfield, Ill.") or a lower-case preposition ("X Theatre at Y Center"), without
     the lower-case words before it ("the notorious X", "waters of the X")."""
+    text = _NICKNAME.sub("", text)  # Vincent "The Chin" Gigante, Luis (Jerry) Ortiz
     head = re.split(r"\s*[,(;]\s*", text, maxsplit=1)[0]
     if any(token[:1].isupper() for token in head.split()):
         text = head
