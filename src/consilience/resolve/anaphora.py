@@ -91,9 +91,8 @@ _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 
 def _is_nominal(named: NamedMention) -> bool:
-    """A common-noun mention ("the driver"), not a name: no capital in its core."""
-    return bool(named.form.tokens) and not any(
-        token[:1].isupper() for token in named.form.tokens)
+    """A common-noun mention ("the driver", a headline's "Gunman"), not a name."""
+    return named.common
 
 
 def _person_noun(head: str) -> bool:

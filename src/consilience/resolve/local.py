@@ -41,6 +41,7 @@ class NamedMention:
     form: NameForm
     roles: tuple[str, ...]
     reference_only: bool = False  # "the president", "she": refers to it, names nothing
+    common: bool = False          # a common noun phrase ("the driver", headline "Gunman")
 
     @property
     def type(self) -> str:
@@ -115,6 +116,21 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (after and after.group(1)[:1].isupper())
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT",
+                          "WORK_OF_ART", "LAW"})
+
+
+def _is_common_noun(mention: Mention, form: NameForm, doc: Doc | None) -> bool:
+    """A common noun phrase rather than a name: no capital in it, or (title-cased in a
+    headline) no proper noun in it by the tagger and no entity label."""
+    if not any(token[:1].isupper() for token in form.tokens):
+        return True
+    if doc is None or form.acronym or mention.label in _NAME_LABELS:
+        return False
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span is not None and not any(token.pos_ == "PROPN" for token in span)
+
+
 def _name_mentions(mentions: Sequence[Mention], doc: Doc | None, text: str,
                    ) -> tuple[list[NamedMention], list[NamedMention], list[Mention]]:
     """Mentions that name something, those that are only a title ("the president"), and
@@ -130,7 +146,8 @@ def _name_mentions(mentions: Sequence[Mention], doc: Doc | None, text: str,
         roles = roles_of(doc, mention.span.start, mention.span.end, form.titles) \
             if doc is not None else ((" ".join(form.titles),) if form.titles else ())
         if not is_role_fragment(form):
-            named.append(NamedMention(mention, form, roles))
+            named.append(NamedMention(mention, form, roles,
+                                      common=_is_common_noun(mention, form, doc)))
         elif _stands_alone(text, mention.span.start, mention.span.end):
             titles.append(NamedMention(mention, form, (), reference_only=True))
     return named, titles, pronouns
