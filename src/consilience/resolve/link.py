@@ -105,6 +105,9 @@ def _full_pair(left: NameForm, right: NameForm) -> float | None:
             return 0.8
         if first_left == first_right:
             return 0.8  # a middle name or initial given by one outlet only
+        shorter, longer = sorted((first_left, first_right), key=len)
+        if len(shorter) >= 3 and longer.startswith(shorter):
+            return 0.75  # a short form of the given name: Fred / Frederick
         if len(left.tokens) == len(right.tokens) and similarity(first_left, first_right) >= 0.85:
             return 0.75  # one given name spelt two ways
         tokens_left = {fold(token) for token in left.tokens}
@@ -164,9 +167,11 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
     if left.keys & right.keys:
         return 1.0
     type_left, type_right = left.type, right.type
-    incompatible = type_left and type_right and type_left != type_right and (
-        (type_left in PLACE_TYPES) != (type_right in PLACE_TYPES)
-        or {type_left, type_right} == {"GPE", "NORP"})
+    pair = {type_left, type_right}
+    incompatible = bool(type_left and type_right and type_left != type_right) and (
+        ((type_left in PLACE_TYPES) != (type_right in PLACE_TYPES)
+         and pair != {"ORG", "NORP"})  # teams and parties get either label
+        or pair == {"GPE", "NORP"})
     if incompatible and left.confident_type and right.confident_type:
         return 0.0
     evidence = max(
