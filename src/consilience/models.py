@@ -161,10 +161,16 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
+    """A dated event: `date` at `precision` (to `end` for a range); `scheduled` when it lies
+    ahead of the articles that report it."""
+
     date: str | None
     text: str
     articles: tuple[str, ...]
     spans: tuple[Span, ...]
+    precision: str | None = None
+    end: str | None = None
+    scheduled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
 from .models import Analysis, Article, Problem, RawArticle, Story
 from .resolve import resolve_story
+from .timeline import build_timeline, infer_publication_dates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -90,11 +91,18 @@ def analyze_raw(
     mentions = [mention for article, doc in zip(articles, annotated.docs, strict=True)
                 for mention in extract_mentions(article, doc)]
     resolution = resolve_story(articles, annotated.docs, mentions)
+    articles = infer_publication_dates(articles, annotated.docs)
+    entity_mentions: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in resolution.entities:
+        for span in entity.mentions:
+            entity_mentions.setdefault(span.article, []).append((span.start, span.end,
+                                                                 entity.id))
     first, last = _date_range(articles)
     story = Story(
         id=story_id(articles),
         title=story_title(articles),
         articles=tuple(articles),
+        timeline=tuple(build_timeline(articles, annotated.docs, entity_mentions)),
         entities=resolution.entities,
         conflicts=resolution.conflicts,
         first=first,

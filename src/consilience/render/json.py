@@ -104,7 +104,8 @@ def quote_dict(quote: Quote) -> dict[str, Any]:
 
 
 def timeline_dict(entry: TimelineEntry) -> dict[str, Any]:
-    return {"date": entry.date, "text": entry.text, "articles": list(entry.articles),
+    return {"date": entry.date, "precision": entry.precision, "end": entry.end,
+            "scheduled": entry.scheduled, "text": entry.text, "articles": list(entry.articles),
             "spans": [span_dict(span) for span in entry.spans]}
 
 

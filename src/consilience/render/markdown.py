@@ -101,9 +101,12 @@ def _conflicts(story: Story, labels: dict[str, str]) -> list[str]:
 def _timeline(story: Story, labels: dict[str, str]) -> list[str]:
     if not story.timeline:
         return []
-    rows = [(entry.date or "undated", escape(entry.text), _cite(labels, entry.articles))
+    rows = [((entry.date or "undated") + (f" – {entry.end}" if entry.end else ""),
+             ("scheduled: " if entry.scheduled else "") + escape(entry.text),
+             _cite(labels, entry.articles))
             for entry in story.timeline]
-    return ["## Timeline", ""] + _table(("date", "event", "articles"), rows)
+    return [f"## Timeline ({len(story.timeline)})", ""] + _table(
+        ("date", "event", "articles"), rows)
 
 
 def _quotes(story: Story, labels: dict[str, str]) -> list[str]:

@@ -1,0 +1,133 @@
+"""Temporal expressions in a parsed article, with the tense of the clause they date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from .normalise import Tense, normalise_expression
+from .values import TimeValue
+
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_FUTURE_FRAMES = frozenset({"schedule", "set", "expect", "due", "plan", "slate", "prepare",
+                            "aim", "intend", "hope", "upcoming", "go"})
+_SCHEDULING = frozenset({"schedule", "slate", "due", "plan"})
+# Words that make the thing a date belongs to a scheduled one: "the planned meeting on July 1".
+_FUTURE_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "coming", "proposed",
+                               "forthcoming", "expected", "next"})
+_PAST_TAGS = frozenset({"VBD", "VBN"})
+# Dates the tagger does not always label: fiscal years, ISO dates.
+_EXTRA = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+                    re.IGNORECASE)
+_DATE_LABELS = frozenset({"DATE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A temporal expression at [start, end) of the text and what it normalises to."""
+
+    start: int
+    end: int
+    text: str
+    value: TimeValue | None
+    tense: Tense | None
+    verb: int | None  # index of the verb whose clause it dates
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb of the clause a token belongs to (itself when it is one)."""
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "aux":
+            return current
+        if current.head is current:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def tense_of(verb: Token | None) -> Tense | None:
+    """Past, present or future of a clause, from its verb, auxiliaries and framing verbs
+    ("is scheduled to", "will", "expected to")."""
+    if verb is None:
+        return None
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(child.lower_ in _FUTURE_AUXILIARIES for child in auxiliaries):
+        return "future"
+    if verb.lemma_ in _SCHEDULING:
+        return "future"  # "was scheduled for July 1": the date is ahead of what is reported
+    frame = verb
+    while frame.dep_ in ("xcomp", "ccomp") and frame.head is not frame:
+        frame = frame.head
+        if frame.lemma_ in _FUTURE_FRAMES:
+            return "future" if not _is_past(frame) or frame.lemma_ != "go" else "past"
+    if verb.lemma_ in _FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+        return "future"
+    if any(child.lower_ in ("to",) and child.dep_ == "aux" for child in auxiliaries):
+        return "future"  # "talks to be held on ..."
+    if _is_past(verb):
+        return "past"
+    return "present"
+
+
+def _is_past(verb: Token) -> bool:
+    if verb.tag_ in _PAST_TAGS:
+        return True
+    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in _PAST_TAGS
+               for child in verb.children)
+
+
+def _candidate_spans(doc: Doc) -> list[Span]:
+    spans = [ent for ent in doc.ents if ent.label_ in _DATE_LABELS]
+    taken = [(span.start_char, span.end_char) for span in spans]
+    for match in _EXTRA.finditer(doc.text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return sorted(spans, key=lambda span: span.start_char)
+
+
+def _scheduled_thing(token: Token, verb: Token | None) -> bool:
+    """The date belongs to a thing described as scheduled ("the planned talks on July 1",
+    "the upcoming vote on July 20")."""
+    current = token
+    for _ in range(8):
+        if current is verb or current.head is current:
+            return False
+        current = current.head
+        if current.pos_ in ("NOUN", "PROPN") and any(
+                child.lower_ in _FUTURE_MODIFIERS for child in current.children):
+            return True
+    return False
+
+
+def find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
+    """Every temporal expression of the article, normalised against `anchor`."""
+    found = []
+    for span in _candidate_spans(doc):
+        verb = governing_verb(span.root)
+        tense = "future" if _scheduled_thing(span.root, verb) else tense_of(verb)
+        found.append(Expression(span.start_char, span.end_char, span.text,
+                                normalise_expression(span.text, anchor, tense), tense,
+                                verb.i if verb is not None else None))
+    return found
+
+
+def event_dates(doc: Doc, anchor: date | None) -> dict[int, TimeValue]:
+    """The date of each token whose clause is dated: token index -> value. A token's clause
+    is that of its governing verb; the first dated expression of a clause dates it."""
+    by_verb: dict[int, TimeValue] = {}
+    for expression in find_expressions(doc, anchor):
+        if expression.value is not None and expression.verb is not None:
+            by_verb.setdefault(expression.verb, expression.value)
+    dates: dict[int, TimeValue] = {}
+    for token in doc:
+        verb = governing_verb(token)
+        if verb is not None and verb.i in by_verb:
+            dates[token.i] = by_verb[verb.i]
+    return dates

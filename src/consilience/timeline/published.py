@@ -1,0 +1,79 @@
+"""When an article was published, if it does not say: inferred from what it says and from
+the other articles of its story. Without evidence the answer is None."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from .expressions import find_expressions
+from .values import TimeValue, day
+
+# A wire dateline opening the text: "WASHINGTON, June 21 (Reuters) -", "TOKYO (AP) — ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},?\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2})\b")
+_NOW = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|currently|now under "
+                  r"way|under way|unfolding|ongoing)\b", re.IGNORECASE)
+_MAX_GAP = timedelta(days=10)
+
+
+def _parse(value: str | None) -> date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeValue | None:
+    """The most likely publication day of an undated article, or None.
+
+    Evidence, strongest first: a wire dateline with a day; the story's dated articles (the
+    latest one not contradicted by the dates this article places in the past, or the one its
+    "today"/"currently" events fall on); the latest day this article dates an event it
+    reports in the past tense.
+    """
+    known = sorted(found for found in (_parse(value) for value in story_dates) if found)
+    # Year-less dates are placed against the story's latest date while there is one.
+    undated = find_expressions(doc, known[-1] if known else None)
+    years = [int(expression.value.value[:4]) for expression in undated
+             if expression.value is not None]
+    dateline = _DATELINE.match(doc.text)
+    if dateline:
+        anchor = known[-1] if known else (date(max(years), 12, 31) if years else None)
+        if anchor is not None:
+            placed = find_expressions(doc[:min(len(doc), 12)].as_doc(), anchor)
+            for expression in placed:
+                if expression.value is not None and expression.value.precision == "day":
+                    return expression.value
+    horizon = known[-1] + _MAX_GAP if known else date.max
+    past_days = [expression.value.start_date for expression in undated
+                 if expression.value is not None and expression.value.precision == "day"
+                 and expression.value.end is None and expression.tense == "past"
+                 and expression.value.start_date <= horizon]
+    now_days = [expression.value.start_date for expression in undated
+                if expression.value is not None and expression.value.precision == "day"
+                and expression.tense == "present" and _NOW.search(doc.text)]
+    if known:
+        floor = max(past_days, default=None)
+        fitting = [candidate for candidate in known if floor is None or candidate >= floor]
+        if now_days:
+            near = [candidate for candidate in fitting
+                    if any(abs((candidate - now).days) <= 1 for now in now_days)]
+            if near:
+                return day(near[0])
+        if fitting:
+            return day(fitting[0] if floor is not None else known[-1])
+        if floor is not None:
+            return day(floor)
+    if past_days:
+        return day(max(past_days))
+    return None
+
+
+def published_anchor(published: str | None) -> date | None:
+    """The date part of an ISO publication date, for normalising against."""
+    return _parse(published)
