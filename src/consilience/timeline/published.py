@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from .expressions import find_expressions
+from .normalise import normalise_expression
 from .values import TimeValue, day
 
 # A wire dateline opening the text: "WASHINGTON, June 21 (Reuters) -", "TOKYO (AP) — ".
@@ -45,10 +46,10 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
     if dateline:
         anchor = known[-1] if known else (date(max(years), 12, 31) if years else None)
         if anchor is not None:
-            placed = find_expressions(doc[:min(len(doc), 12)].as_doc(), anchor)
-            for expression in placed:
-                if expression.value is not None and expression.value.precision == "day":
-                    return expression.value
+            # The dateline's day falls on or before the latest date the article can have.
+            placed = normalise_expression(dateline.group("date"), anchor, "past")
+            if placed is not None and placed.precision == "day":
+                return placed
     horizon = known[-1] + _MAX_GAP if known else date.max
     past_days = [expression.value.start_date for expression in undated
                  if expression.value is not None and expression.value.precision == "day"
@@ -57,7 +58,8 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
     now_days = [expression.value.start_date for expression in undated
                 if expression.value is not None and expression.value.precision == "day"
                 and expression.tense == "present" and _NOW.search(doc.text)]
-    if known:
+    if known and any(expression.value is not None for expression in undated):
+        # It dates something: the story's dates are then the evidence to place it with.
         floor = max(past_days, default=None)
         fitting = [candidate for candidate in known if floor is None or candidate >= floor]
         if now_days:

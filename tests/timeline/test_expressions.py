@@ -1,0 +1,38 @@
+from datetime import date
+
+import pytest
+
+from consilience.timeline import event_dates, find_expressions
+
+SATURDAY = date(2025, 6, 21)
+
+
+@pytest.mark.parametrize(("text", "tense", "value"), [
+    ("The minister resigned on Friday.", "past", "2025-06-20"),
+    ("The minister will resign on Friday.", "future", "2025-06-27"),
+    ("The talks are scheduled for July 1.", "future", "2025-07-01"),
+    ("The talks were scheduled for July 1, but were called off.", "future", "2025-07-01"),
+    ("Japan withdrew from the planned meeting on July 1.", None, "2025-07-01"),
+    ("The vote on July 20 is expected to go badly.", None, "2025-07-20"),
+    ("Tariffs are on hold until July 9.", None, "2025-07-09"),
+])
+def test_clause_tense_places_year_less_dates(nlp, text, tense, value):
+    found = [expression for expression in find_expressions(nlp(text), SATURDAY)
+             if expression.value is not None]
+    assert found, text
+    assert found[0].value.value == value
+    if tense is not None:
+        assert found[0].tense == tense
+
+
+def test_fiscal_years_are_found_even_when_the_tagger_misses_them(nlp):
+    found = find_expressions(nlp("The plan runs until FY2027 under the new rules."), SATURDAY)
+    assert [expression.value.value for expression in found if expression.value] == ["2027"]
+
+
+def test_event_dates_cover_the_clause_of_the_date(nlp):
+    doc = nlp("The council approved the budget on Friday, and the mayor resigned.")
+    dates = event_dates(doc, SATURDAY)
+    approved = next(token.i for token in doc if token.text == "approved")
+    budget = next(token.i for token in doc if token.text == "budget")
+    assert dates[approved].value == dates[budget].value == "2025-06-20"

@@ -1,0 +1,66 @@
+from datetime import date
+
+import pytest
+
+from consilience.timeline import normalise_expression
+
+SATURDAY = date(2025, 6, 21)
+
+
+@pytest.mark.parametrize(("text", "tense", "value", "precision", "end"), [
+    ("June 20", "past", "2025-06-20", "day", None),
+    ("July 9", "future", "2025-07-09", "day", None),
+    ("on Friday", "past", "2025-06-20", "day", None),
+    ("Friday", "future", "2025-06-27", "day", None),
+    ("last Friday", None, "2025-06-20", "day", None),
+    ("next Friday", None, "2025-06-27", "day", None),
+    ("yesterday", None, "2025-06-20", "day", None),
+    ("last month", None, "2025-05", "month", None),
+    ("next week", "future", "2025-06-23", "day", "2025-06-29"),
+    ("this week", None, "2025-06-16", "day", "2025-06-22"),
+    ("In March this year", "past", "2025-03", "month", None),
+    ("in March", "past", "2025-03", "month", None),
+    ("in March", "future", "2026-03", "month", None),
+    ("last March", None, "2025-03", "month", None),
+    ("several weeks ago", "past", "2025-05-10", "day", "2025-05-31"),
+    ("three days ago", "past", "2025-06-18", "day", None),
+    ("two years ago", None, "2023", "year", None),
+    ("the fiscal year 2027", None, "2027", "year", None),
+    ("FY2027", None, "2027", "year", None),
+    ("June 24-25", "future", "2025-06-24", "day", "2025-06-25"),
+    ("December 5", "past", "2024-12-05", "day", None),
+    ("January 10", "future", "2026-01-10", "day", None),
+    ("June 21, 2025", None, "2025-06-21", "day", None),
+    ("21 June 2025", None, "2025-06-21", "day", None),
+    ("March 2024", None, "2024-03", "month", None),
+    ("1951", None, "1951", "year", None),
+    ("the 1990s", None, "1990", "year", "1999"),
+    ("2025-06-21", None, "2025-06-21", "day", None),
+    ("21/06/25", None, "2025-06-21", "day", None),
+])
+def test_expressions_normalise_against_anchor_and_tense(text, tense, value, precision, end):
+    result = normalise_expression(text, SATURDAY, tense)
+    assert result is not None, text
+    assert (result.value, result.precision, result.end) == (value, precision, end)
+
+
+def test_a_year_less_date_is_never_placed_half_a_year_away_by_a_misread_tense():
+    result = normalise_expression("July 20", SATURDAY, "past")
+    assert result is not None and result.value == "2025-07-20"
+
+
+@pytest.mark.parametrize("text", ["February 30, 2025", "2025-13-01", "31/31/2025", "weekly",
+                                  "annual", "", "the day", "several days"])
+def test_impossible_or_dateless_expressions_give_none(text):
+    assert normalise_expression(text, SATURDAY, "past") is None
+
+
+def test_without_an_anchor_only_absolute_dates_are_placed():
+    assert normalise_expression("June 21, 2025", None).value == "2025-06-21"
+    assert normalise_expression("yesterday", None) is None
+    assert normalise_expression("July 9", None) is None
+
+
+def test_two_digit_years_and_far_dates():
+    assert normalise_expression("6/21/98", SATURDAY).value == "1998-06-21"
+    assert normalise_expression("in 2150", SATURDAY).value == "2150"
