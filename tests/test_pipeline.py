@@ -75,3 +75,17 @@ def test_cache_makes_a_rerun_skip_parsing(example_dir, tmp_path):
     second = analyze([example_dir], config)
     assert (first.parsed_docs, second.parsed_docs, second.cached_docs) == (5, 0, 5)
     assert first.story == second.story
+
+
+def test_conflicting_and_impossible_publication_metadata_is_reported_and_handled():
+    body = ("The council approved the budget on Friday, the mayor said in a statement. "
+            "The vote followed weeks of debate in the chamber.")
+    conflicting = RawArticle("a.json", f"Budget approved\n\nJune 2, 2025\n\n{body}", "json",
+                             published="2025-06-21")
+    future = RawArticle("b.json", body + " More details.", "json", published="2999-01-01")
+    analysis = analyze_raw([conflicting, future], AnalyzeConfig(use_cache=False))
+    codes = {problem.source: problem.code for problem in analysis.problems}
+    assert codes == {"a.json": "W104", "b.json": "W105"}
+    by_source = {article.source: article for article in analysis.story.articles}
+    assert by_source["a.json"].published == "2025-06-21"
+    assert by_source["b.json"].published != "2999-01-01"

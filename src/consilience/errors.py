@@ -67,6 +67,9 @@ class Warnings:
     W101 = "not UTF-8; decoded as {encoding} (save it as UTF-8 to silence this)"
     W102 = "same text as {other}; analysed once"
     W103 = "unsupported file type '{suffix}' read as plain text"
+    W104 = ("publication date {metadata} (metadata) and {text} (dateline in the text) disagree; "
+            "using the metadata, check the source")
+    W105 = "publication date {value} is in the future or before 1900; ignored (check the source)"
 
 
 class ConsilienceError(Exception):

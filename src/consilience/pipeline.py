@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from .annotate import DocCache, annotate, extract_mentions, load_pipeline, model_label
-from .clean import clean_article
+from .clean import clean_article, parse_dateline
 from .cluster import article_id, story_id, story_title
 from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
@@ -50,8 +51,30 @@ def clean_all(raws: Sequence[RawArticle]) -> tuple[list[Article], list[Problem]]
                                     line=error.line))
             continue
         first_source[identifier] = raw.source
+        article, warnings = check_publication_date(article)
+        problems.extend(warnings)
         articles.append(article)
     return articles, problems
+
+
+def check_publication_date(article: Article) -> tuple[Article, list[Problem]]:
+    """Drop an impossible publication date (future, before 1900) and report a dateline that
+    contradicts the metadata; the metadata wins."""
+    problems: list[Problem] = []
+    published = article.published
+    if published and not ("1900" <= published[:10] <= (date.today() + timedelta(days=1))
+                          .isoformat()):
+        problems.append(Problem(article.source, "W105", Warnings.W105.format(value=published),
+                                severity="warning"))
+        article = replace(article, published=None)
+    for line in article.removed:
+        stated = parse_dateline(line.text) if line.reason == "dateline" else None
+        if stated and stated.value and not stated.updated and article.published and \
+                abs((date.fromisoformat(stated.value[:10])
+                     - date.fromisoformat(article.published[:10])).days) > 1:
+            problems.append(Problem(article.source, "W104", Warnings.W104.format(
+                metadata=article.published, text=stated.value), severity="warning"))
+    return article, problems
 
 
 def _date_range(articles: Sequence[Article]) -> tuple[str | None, str | None]:
