@@ -20,7 +20,7 @@ _FUTURE_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "coming", "pr
                                "forthcoming", "expected", "next"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 # Dates the tagger does not always label: fiscal years, ISO dates.
-_EXTRA = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b",
+_EXTRA = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?\d{2,4}\b|(?<![=\"'/])\b\d{4}-\d{2}-\d{2}\b",
                     re.IGNORECASE)
 _DATE_LABELS = frozenset({"DATE"})
 
@@ -118,16 +118,32 @@ def find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
     return found
 
 
-def event_dates(doc: Doc, anchor: date | None) -> dict[int, TimeValue]:
+def event_dates(doc: Doc, anchor: date | None, lede: bool = True) -> dict[int, TimeValue]:
     """The date of each token whose clause is dated: token index -> value. A token's clause
-    is that of its governing verb; the first dated expression of a clause dates it."""
+    is that of its governing verb; the first dated expression of a clause dates it.
+
+    With `lede`, a past-tense clause without a date of its own takes the article's first
+    past-tense day: news reports its main event first and keeps telling it undated.
+    """
+    expressions = find_expressions(doc, anchor)
     by_verb: dict[int, TimeValue] = {}
-    for expression in find_expressions(doc, anchor):
+    for expression in expressions:
         if expression.value is not None and expression.verb is not None:
             by_verb.setdefault(expression.verb, expression.value)
+    main_day = next((expression.value for expression in expressions
+                     if expression.value is not None and expression.value.precision == "day"
+                     and expression.value.end is None and expression.tense == "past"), None)
     dates: dict[int, TimeValue] = {}
+    tenses: dict[int, Tense | None] = {}
     for token in doc:
         verb = governing_verb(token)
-        if verb is not None and verb.i in by_verb:
+        if verb is None:
+            continue
+        if verb.i in by_verb:
             dates[token.i] = by_verb[verb.i]
+        elif lede and main_day is not None:
+            if verb.i not in tenses:
+                tenses[verb.i] = tense_of(verb)
+            if tenses[verb.i] == "past":
+                dates[token.i] = main_day
     return dates

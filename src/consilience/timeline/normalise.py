@@ -46,9 +46,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.IG
     ("iso", r"\b(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?\b"),
     ("numeric", r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{2}|\d{4})\b"),
     ("month_range", rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|through)\s*"
-                    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+{_Y})?\b"),
-    ("month_day", rf"\b{_M}\s+{_D}(?:,?\s+{_Y})?\b"),
-    ("day_month", rf"\b{_D}\s+(?:of\s+)?{_M}(?:,?\s+{_Y})?\b"),
+                    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s+{_Y})?\b"),
+    ("month_day", rf"\b{_M}\s+{_D}(?:\s*,?\s+{_Y})?\b"),
+    ("day_month", rf"\b{_D}\s+(?:of\s+)?{_M}(?:\s*,?\s+{_Y})?\b"),
     ("month_year", rf"\b{_M}\s+(?:of\s+)?{_Y}\b"),
     ("fiscal", r"\b(?:fiscal(?:\s+year)?|FY)\s*'?(?P<year>\d{4}|\d{2})\b"),
     ("decade", r"\b(?:the\s+)?(?P<year>\d{3})0s\b"),

@@ -71,9 +71,16 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
             return day(fitting[0] if floor is not None else known[-1])
         if floor is not None:
             return day(floor)
-    if past_days:
-        return day(max(past_days))
-    return None
+    # Alone, a past date is no evidence of when the article appeared ("Sept. 11, 2001"); a
+    # full date whose weekday the text also gives ("on Tuesday, June 5, 2016") is.
+    recent = [found for found in past_days if _weekday_named(doc.text, found)]
+    return day(max(recent)) if recent else None
+
+
+def _weekday_named(text: str, found: date) -> bool:
+    weekday = found.strftime("%A")
+    return bool(re.search(rf"\b{weekday}\b,?\s+\w+\.?\s+{found.day}\b", text)
+                or re.search(rf"\b{weekday}\s*\(", text))
 
 
 def published_anchor(published: str | None) -> date | None:
