@@ -36,3 +36,13 @@ def test_event_dates_cover_the_clause_of_the_date(nlp):
     approved = next(token.i for token in doc if token.text == "approved")
     budget = next(token.i for token in doc if token.text == "budget")
     assert dates[approved].value == dates[budget].value == "2025-06-20"
+
+
+def test_undated_past_clauses_take_the_lede_date_only_when_asked(nlp):
+    doc = nlp("The plant closed on Friday, the company said. Workers protested outside. "
+              "A new plant will open next year.")
+    protested = next(token.i for token in doc if token.text == "protested")
+    will_open = next(token.i for token in doc if token.text == "open")
+    assert event_dates(doc, SATURDAY)[protested].value == "2025-06-20"
+    assert protested not in event_dates(doc, SATURDAY, lede=False)
+    assert event_dates(doc, SATURDAY)[will_open].value == "2026"

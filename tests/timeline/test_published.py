@@ -22,3 +22,11 @@ def test_no_evidence_no_date(nlp):
                  "Prices rose again, traders said, as demand stayed strong.",
                  "The treaty was signed in 1951 and revised in 1960."):
         assert infer_published(nlp(text), ()) is None
+
+
+def test_a_full_date_counts_alone_only_when_its_weekday_is_given(nlp):
+    checked = nlp("On Tuesday, June 5, 2018, the board voted to close the plant, "
+                  "officials said.")
+    assert infer_published(checked, ()).value == "2018-06-05"
+    historic = nlp("The attacks of Sept. 11, 2001, changed the city, residents said.")
+    assert infer_published(historic, ()) is None
