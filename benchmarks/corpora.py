@@ -63,10 +63,17 @@ class ReadStats:
     unclosed: int = 0  # NewsWCL50 brackets never closed
 
 
-def rebuild_text(sentences: Sequence[Sequence[str]], numbers: Sequence[int] | None = None
-                 ) -> tuple[str, list[list[Token]]]:
+_NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", "%", ")", "]", "}", "''", "'s", "'",
+                              "n't", "'re", "'ve", "'ll", "'d", "'m", "’s"})
+_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``"})
+
+
+def rebuild_text(sentences: Sequence[Sequence[str]], numbers: Sequence[int] | None = None,
+                 detokenize: bool = False) -> tuple[str, list[list[Token]]]:
     """The text of `sentences` (lists of token strings) and its tokens with offsets; a token's
-    `sentence` is `numbers[i]` (the corpus's sentence number) when given, else i."""
+    `sentence` is `numbers[i]` (the corpus's sentence number) when given, else i. With
+    `detokenize`, closer to written text: no space before "," "." ")" "'s" "n't" "%" and the
+    like, nor after "(" "$" "``" ("July 24, 2003", not "July 24 , 2003")."""
     parts: list[str] = []
     tokens: list[list[Token]] = []
     offset = 0
@@ -76,7 +83,8 @@ def rebuild_text(sentences: Sequence[Sequence[str]], numbers: Sequence[int] | No
             offset += 1
         row: list[Token] = []
         for index, word in enumerate(words):
-            if index:
+            if index and not (detokenize and (word in _NO_SPACE_BEFORE
+                                              or words[index - 1] in _NO_SPACE_AFTER)):
                 parts.append(" ")
                 offset += 1
             parts.append(word)

@@ -122,35 +122,6 @@ class CatDoc:
     timexes: tuple[Tagged, ...] = ()  # TIMEX3 markables anchored to tokens (MEANTIME's CAT)
 
 
-_NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", "%", ")", "]", "}", "''", "'s", "'",
-                              "n't", "'re", "'ve", "'ll", "'d", "'m", "’s"})
-_NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``"})
-
-
-def rebuild_detokenized(sentences: Sequence[Sequence[str]], numbers: Sequence[int] | None = None
-                        ) -> tuple[str, list[list[Token]]]:
-    """Like corpora.rebuild_text, but closer to written text: no space before "," "." ")"
-    "'s" "n't" "%" and the like, nor after "(" "$" "``" ("July 24, 2003", not "July 24 , 2003")."""
-    parts: list[str] = []
-    tokens: list[list[Token]] = []
-    offset = 0
-    for number, words in enumerate(sentences):
-        if number:
-            parts.append("\n")
-            offset += 1
-        row: list[Token] = []
-        for index, word in enumerate(words):
-            if index and word not in _NO_SPACE_BEFORE and words[index - 1] not in _NO_SPACE_AFTER:
-                parts.append(" ")
-                offset += 1
-            parts.append(word)
-            sentence = numbers[number] if numbers is not None else number
-            row.append(Token(word, offset, offset + len(word), sentence, index == 0))
-            offset += len(word)
-        tokens.append(row)
-    return "".join(parts), tokens
-
-
 def read_cat(path: Path, detokenize: bool = False) -> CatDoc:
     """A CAT document; its text has the tokens joined by single spaces, or, with
     `detokenize`, spaced as written text would be."""
@@ -161,8 +132,8 @@ def read_cat(path: Path, detokenize: bool = False) -> CatDoc:
                                                       token.text or "", token.get("t_id", "")))
     numbers = sorted(rows)
     ordered = [sorted(rows[number]) for number in numbers]
-    text, tokens = (rebuild_detokenized if detokenize else rebuild_text)(
-        [[word for _, word, _ in row] for row in ordered], numbers)
+    text, tokens = rebuild_text(
+        [[word for _, word, _ in row] for row in ordered], numbers, detokenize)
     by_id = {t_id: token for row, built in zip(ordered, tokens, strict=True)
              for (_, _, t_id), token in zip(row, built, strict=True)}
     dct = None
