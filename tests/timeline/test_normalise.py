@@ -64,3 +64,14 @@ def test_without_an_anchor_only_absolute_dates_are_placed():
 def test_two_digit_years_and_far_dates():
     assert normalise_expression("6/21/98", SATURDAY).value == "1998-06-21"
     assert normalise_expression("in 2150", SATURDAY).value == "2150"
+
+
+@pytest.mark.parametrize(("text", "value", "end"), [
+    ("the third quarter of this year", "2025-07", "2025-09"),
+    ("the first quarter of last year", "2024-01", "2024-03"),
+    ("Q2 2024", "2024-04", "2024-06"),
+    ("the first half of 2026", "2026-01", "2026-06"),
+])
+def test_quarters_and_halves_are_month_ranges(text, value, end):
+    result = normalise_expression(text, SATURDAY, "past")
+    assert (result.value, result.precision, result.end) == (value, "month", end)

@@ -69,6 +69,12 @@ _MONTH_ONLY = re.compile(rf"^(?:(?:in|during|since|by|until|from|early|late|mid|
 _WEEKDAY = re.compile(r"\b(?P<which>last|this|next|coming|past)?\s*(?P<weekday>" +
                       "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b\.?",
                       re.IGNORECASE)
+_QUARTER = re.compile(
+    r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*"
+    r"(?P<part>quarter|half)?(?:\s+of)?\s*(?:(?P<which>this|last|next|the)\s+year|"
+    r"(?P<year>\d{4}))?\b", re.IGNORECASE)
+_ORDINALS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3,
+             "3rd": 3, "q3": 3, "fourth": 4, "4th": 4, "q4": 4}
 _SIMPLE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
            "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2}
@@ -265,12 +271,37 @@ def _weekday(which: str | None, weekday: int, anchor: date, tense: Tense | None)
     return day(anchor + timedelta(days=ahead))  # "this Friday" in the present: the coming one
 
 
+def _quarter(text: str, anchor: date | None) -> TimeValue | None:
+    """"the third quarter of this year", "Q2 2024", "the first half of 2025": months."""
+    match = _QUARTER.search(text)
+    if match is None or not (match.group("part") or match.group("ordinal").lower()
+                             .startswith("q")):
+        return None
+    if match.group("year"):
+        year_number = int(match.group("year"))
+    elif anchor is None:
+        return None
+    else:
+        year_number = anchor.year + {"last": -1, "next": 1}.get(
+            (match.group("which") or "").casefold(), 0)
+    number = _ORDINALS[match.group("ordinal").casefold()]
+    size = 6 if (match.group("part") or "").casefold() == "half" else 3
+    if number * size > 12:
+        return None
+    first = (number - 1) * size + 1
+    return TimeValue(f"{year_number:04d}-{first:02d}", "month",
+                     f"{year_number:04d}-{first + size - 1:02d}")
+
+
 def normalise_expression(text: str, anchor: date | None, tense: Tense | None = None
                          ) -> TimeValue | None:
     """The absolute date a temporal expression states, seen from `anchor` with `tense`."""
     text = " ".join(text.split())
     if not text:
         return None
+    quarter = _quarter(text, anchor)
+    if quarter is not None:
+        return quarter
     if anchor is not None:
         relative = _relative(text, anchor, tense)
         if relative is not None and not _PATTERNS[-1][1].search(text):
