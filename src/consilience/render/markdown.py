@@ -38,6 +38,14 @@ def _cite(labels: dict[str, str], ids: Iterable[str]) -> str:
     return "".join(labels.get(identifier, f"[{identifier}]") for identifier in ids)
 
 
+def _cite_outlets(story: Story, labels: dict[str, str], ids: Iterable[str]) -> str:
+    """"[1] Example News, [3]": each article's label with its outlet when known."""
+    outlets = {article.id: article.outlet for article in story.articles}
+    return ", ".join(f"{labels.get(identifier, identifier)} {escape(outlets[identifier])}"
+                     if outlets.get(identifier) else labels.get(identifier, identifier)
+                     for identifier in ids)
+
+
 def _outlet(article: Article) -> str:
     return escape(article.outlet) or "—"
 
@@ -93,7 +101,7 @@ def _conflicts(story: Story, labels: dict[str, str]) -> list[str]:
     lines = [f"## Conflicts ({len(story.conflicts)})", ""]
     for conflict in story.conflicts:
         lines.append(f"- **{conflict.kind}**: {escape(conflict.summary)}")
-        lines += [f"  - {escape(side.value)} {_cite(labels, side.articles)}"
+        lines += [f"  - {escape(side.value)}: {_cite_outlets(story, labels, side.articles)}"
                   for side in conflict.sides]
     return [*lines, ""]
 
