@@ -162,10 +162,10 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
 def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
           definitions: dict[str, str]) -> float:
     """How likely two clusters are one entity, 0..1+; below MERGE_THRESHOLD they stay apart."""
+    if left.keys & right.keys:
+        return 1.0  # the same name is the same entity, even where one article has both
     if left.articles & right.articles:
         return 0.0  # an article that names both keeps them apart
-    if left.keys & right.keys:
-        return 1.0
     type_left, type_right = left.type, right.type
     pair = {type_left, type_right}
     incompatible = bool(type_left and type_right and type_left != type_right) and (
@@ -241,7 +241,8 @@ def cluster_entities(local: Sequence[LocalEntity],
         for value, a, b in scored:
             if value < MERGE_THRESHOLD:
                 break
-            if a in gone or b in gone or clusters[a].articles & clusters[b].articles:
+            if a in gone or b in gone or (clusters[a].articles & clusters[b].articles
+                                          and not clusters[a].keys & clusters[b].keys):
                 continue
             clusters[a].absorb(clusters[b])
             gone.add(b)
