@@ -127,3 +127,11 @@ def test_relation_compounds_of_two_entities_are_not_a_third():
     assert not any("-" in alias.text for entity in story.entities for alias in entity.aliases
                    if entity.name in ("United States", "China"))
     assert story.conflicts == ()
+
+
+def test_untagged_repeats_of_a_resolved_name_are_completed_even_opening_a_sentence():
+    story = resolve("The city council voted on Friday to cut the budget, Mayor Jane Doe said. "
+                    "Doe said the cuts would take effect in July. Residents asked Doe to explain.")
+    doe = entity_with(story, "Jane Doe")
+    assert sorted(span.text for span in doe.mentions).count("Doe") == 2
+    assert contract_violations(story_dict(story)) == []

@@ -40,7 +40,9 @@ class _ArticleIndex:
         self._sentence_starts = [sent.start_char for sent in doc.sents] if doc is not None \
             else [0]
 
-    def occurrences(self, term: str) -> list[tuple[int, int]]:
+    def occurrences(self, term: str, named_here: bool) -> list[tuple[int, int]]:
+        """Untaken occurrences of `term`; at a sentence start only where the article already
+        names the entity (there "Smith said" is Smith, elsewhere "Rice prices" is rice)."""
         text, found = self.article.text, []
         first_word = term.split()[0].rstrip(".'’")
         for start in self.starts.get(first_word, ()):
@@ -48,7 +50,7 @@ class _ArticleIndex:
             if text[start:end] != term or (end < len(text) and (text[end].isalnum()
                                                                 or text[end] == "-")):
                 continue
-            if _SENTENCE_START.search(text[max(0, start - 3):start] or "\n"):
+            if not named_here and _SENTENCE_START.search(text[max(0, start - 3):start] or "\n"):
                 continue  # a capitalised word opening a sentence may be a common word
             if any(start < taken_end and taken_start < end
                    for taken_start, taken_end in self.occupied):
@@ -86,7 +88,8 @@ def complete_mentions(clusters: Sequence[Cluster], articles: Sequence[Article],
         for term in terms:
             form = parse_name(term)
             for index in indexes:
-                for start, end in index.occurrences(term):
+                named_here = index.article.id in cluster.articles
+                for start, end in index.occurrences(term, named_here):
                     mention = Mention(Span(index.article.id, start, end, term), label,
                                       index.sentence_of(start))
                     _member_for(cluster, index.article.id).mentions.append(
