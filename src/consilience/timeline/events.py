@@ -49,7 +49,8 @@ def _clause(doc: Doc, verb: int | None, start: int, end: int) -> DocSpan | None:
     while len(clause) and (clause[-1].is_punct or clause[-1].is_space):
         clause = clause[:-1]
     while len(clause) and (clause[0].is_punct or clause[0].is_space
-                           or clause[0].lower_ in ("and", "but", "while")):
+                           or clause[0].lower_ in ("and", "but", "while")
+                           or (clause[0].lower_ == "that" and clause[0].dep_ == "mark")):
         clause = clause[1:]
     return clause if len(clause) else None
 
