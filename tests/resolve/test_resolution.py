@@ -135,3 +135,28 @@ def test_untagged_repeats_of_a_resolved_name_are_completed_even_opening_a_senten
     doe = entity_with(story, "Jane Doe")
     assert sorted(span.text for span in doe.mentions).count("Doe") == 2
     assert contract_violations(story_dict(story)) == []
+
+
+def test_a_place_is_not_the_last_word_of_an_organisation():
+    story = resolve(
+        "Researchers at the University of Utah published the study on Monday, officials said.",
+        "The study was welcomed across Utah on Monday, officials in Salt Lake City said.")
+    assert entity_with(story, "Utah") is not entity_with(story, "the University of Utah")
+
+
+def test_two_people_sharing_a_surname_stay_apart_across_articles():
+    story = resolve(
+        "Scott Peterson was convicted on Friday. Peterson showed no emotion, reporters said.",
+        "Laci Peterson disappeared in 2002. Peterson was eight months pregnant, police said.")
+    assert entity_with(story, "Scott Peterson") is not entity_with(story, "Laci Peterson")
+    assert story.conflicts == ()
+
+
+def test_a_fuller_form_is_a_name_not_a_variant_spelling():
+    story = resolve(
+        "Warren Jeffs appeared in court in Texas on Monday, officials said.",
+        "Warren Steed Jeffs appeared in a Texas court on Monday, his lawyer said.",
+        "Warren Jeffs was led into the Texas courtroom on Monday, reporters said.")
+    jeffs = entity_with(story, "Warren Jeffs")
+    assert kinds(jeffs)["Warren Steed Jeffs"] == "name"
+    assert story.conflicts == ()

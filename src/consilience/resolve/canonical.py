@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..models import Alias, AliasKind, Conflict, ConflictSide, Entity, EntityType, Span
 from .link import Cluster
 from .local import NamedMention
-from .names import NameForm, fold, initials, parse_name
+from .names import NameForm, edit_distance, fold, initials, parse_name, similarity
 from .roles import role_words
 
 _TYPE_ORDER: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "OTHER")
@@ -68,7 +68,19 @@ def _alias_kind(form: NameForm, canonical: NameForm) -> AliasKind:
     tokens = [fold(token) for token in form.tokens]
     if all(token in canonical_tokens for token in tokens):
         return "title" if form.titles else "short"
-    return "variant"
+    if _misspells(tokens, canonical_tokens):
+        return "variant"
+    return "name"  # a fuller or other form ("Jane Q. Doe", "Jim Doe"), not a misspelling
+
+
+def _misspells(tokens: list[str], canonical: list[str]) -> bool:
+    """A spelling variant: some word is a near miss of a canonical word (one or two letters
+    apart) and every other word is one of the canonical words."""
+    near = [token for token in tokens if token not in canonical and any(
+        edit_distance(token, word) <= 2 and similarity(token, word) >= 0.85
+        and min(len(token), len(word)) >= 4 for word in canonical)]
+    others = [token for token in tokens if token not in near]
+    return bool(near) and all(token in canonical for token in others)
 
 
 def _display(named: NamedMention) -> str:

@@ -14,6 +14,8 @@ from .names import NameForm, edit_distance, fold, initials, phonetic, similarity
 from .roles import roles_agree
 
 MERGE_THRESHOLD = 0.7
+# Names whose last word is not a surname: "Utah" is not short for "University of Utah".
+_NON_PERSON_NAMES = frozenset({"ORG", "GPE", "LOC"})
 
 
 @dataclass
@@ -143,9 +145,9 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
     if not left.full:
         for single in left.singles:
             for form in right.full:
-                if single == form.last:
+                if single == form.last and right.type not in _NON_PERSON_NAMES:
                     best = max(best, 0.75 if surname_owners.get(single, 0) <= 1 else 0.45)
-                elif _similar_surname(single, form.last):
+                elif _similar_surname(single, form.last) and right.type not in _NON_PERSON_NAMES:
                     close = edit_distance(single, form.last) <= 1 and len(single) >= 6
                     best = max(best, 0.65 if close else 0.55)
                 elif single == form.first and right.type == "PERSON" \
@@ -162,7 +164,7 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
 def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
           definitions: dict[str, str]) -> float:
     """How likely two clusters are one entity, 0..1+; below MERGE_THRESHOLD they stay apart."""
-    if left.keys & right.keys:
+    if left.keys & right.keys and _given_names_agree(left, right):
         return 1.0  # the same name is the same entity, even where one article has both
     if left.articles & right.articles:
         return 0.0  # an article that names both keeps them apart
@@ -194,6 +196,12 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
     return evidence
 
 
+def _given_names_agree(left: Cluster, right: Cluster) -> bool:
+    """No two full names of the pair share a surname under different given names ("Laci
+    Peterson" and "Scott Peterson" are two people)."""
+    return all(_full_pair(one, other) is not None for one in left.full for other in right.full)
+
+
 def _surname_owners(clusters: Iterable[Cluster]) -> dict[str, int]:
     """How many clusters give each surname (and, under "first:" and "initials:", each given
     name and each set of initials)."""
@@ -216,13 +224,15 @@ def cluster_entities(local: Sequence[LocalEntity],
     by_key: dict[str, Cluster] = {}
     clusters: list[Cluster] = []
     for entity in local:
+        alone = Cluster([entity])
         target = next((by_key[key] for key in sorted(entity.keys) if key in by_key
-                       and entity.article not in by_key[key].articles), None)
+                       and entity.article not in by_key[key].articles
+                       and _given_names_agree(by_key[key], alone)), None)
         if target is None:
-            target = Cluster([entity])
+            target = alone
             clusters.append(target)
         else:
-            target.absorb(Cluster([entity]))
+            target.absorb(alone)
         for key in entity.keys:
             by_key.setdefault(key, target)
     merged = True
@@ -242,7 +252,7 @@ def cluster_entities(local: Sequence[LocalEntity],
             if value < MERGE_THRESHOLD:
                 break
             if a in gone or b in gone or (clusters[a].articles & clusters[b].articles
-                                          and not clusters[a].keys & clusters[b].keys):
+                                          and value < 1.0):
                 continue
             clusters[a].absorb(clusters[b])
             gone.add(b)
