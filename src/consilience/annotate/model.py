@@ -60,8 +60,9 @@ def _load_pipeline(chosen: str) -> Language:
         LOGGER.warning("pipeline %s is for language '%s'; consilience's rules expect English",
                        chosen, nlp.lang)
     if components.PARAGRAPHS not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe(components.PARAGRAPHS, before=before) if before else nlp.add_pipe(
-            components.PARAGRAPHS, first=True)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(components.PARAGRAPHS, before="parser")
+        else:
+            nlp.add_pipe(components.PARAGRAPHS, first=True)
     LOGGER.info("loaded spaCy pipeline %s (%s)", model_label(nlp), ", ".join(nlp.pipe_names))
     return nlp

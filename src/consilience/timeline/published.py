@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from ..models import Article
 from .expressions import find_expressions
 from .normalise import normalise_expression
 from .values import TimeValue, day
@@ -86,3 +88,17 @@ def _weekday_named(text: str, found: date) -> bool:
 def published_anchor(published: str | None) -> date | None:
     """The date part of an ISO publication date, for normalising against."""
     return _parse(published)
+
+
+def infer_publication_dates(articles: Sequence[Article], docs: Sequence[Doc]) -> list[Article]:
+    """The articles, each undated one given the date the evidence points to (marked
+    `published_inferred`), or left undated when there is none."""
+    known = [article.published for article in articles if article.published]
+    dated = []
+    for article, doc in zip(articles, docs, strict=True):
+        if article.published is None:
+            inferred = infer_published(doc, known)
+            if inferred is not None:
+                article = replace(article, published=inferred.value, published_inferred=True)
+        dated.append(article)
+    return dated
