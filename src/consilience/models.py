@@ -116,20 +116,82 @@ class Entity:
     roles: tuple[str, ...] = ()
 
 
+QuantityKind = Literal["percent", "money", "count", "measure", "ordinal"]
+QuantityRole = Literal["current", "previous", "target"]
+Modality = Literal["asserted", "hedged", "expected", "possible", "planned", "demanded"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A normalised number in the text: 3.5 per cent, 3.5% and 3.5pc all give (3.5, "%").
+
+    `unit` is "%" for percentages, "pp" for percentage points, an ISO 4217 code for money,
+    a unit symbol for measures and "" for plain counts; `role` says whether the text presents
+    it as an earlier value ("up from 3%") or a goal ("to 5%") rather than the current one.
+    """
+
+    span: Span
+    value: float
+    unit: str
+    kind: QuantityKind
+    role: QuantityRole = "current"
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What a claim says became of something: `state` is a predicate class ("postpone",
+    "impose", "absent") said of `thing`, the lemma of the noun it is said of ("meeting",
+    "tariff"; "" when none), in the words of `span`."""
+
+    state: str
+    thing: str
+    span: Span
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
+    """One atomic statement: a clause of a sentence, with its slots read off the parse.
+
+    `entities` are story entity ids; `dates` are normalised ISO values from the timeline
+    stage; `predicate` is the main verb's lemma (with its particle) and `predicate_class` its
+    class in the predicate lexicon ("cancel" for cancel / call off / pull out); `attributed_to`
+    is who the article credits with it ("Reuters", "a US official") and `attribution` where;
+    `sentence` is the whole sentence the claim is part of.
+    """
+
     span: Span
     attributed_to: str | None = None
+    id: str = ""
+    sentence: Span | None = None
+    entities: tuple[str, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[str, ...] = ()
+    predicate: str | None = None
+    predicate_class: str | None = None
+    negated: bool = False
+    modality: Modality = "asserted"
+    hedges: tuple[str, ...] = ()
+    attribution: Span | None = None
+    terms: tuple[str, ...] = ()
+    statuses: tuple[Status, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """Claims from one or more articles that state the same thing.
+
+    `text` is the representative claim's sentence, verbatim from `span`; `independent_sources`
+    counts articles, those whose claims rest on the same cited origin counted once.
+    """
+
     id: str
     text: str
     status: FactStatus
     articles: tuple[str, ...]
     claims: tuple[Claim, ...]
     independent_sources: int | None = None
+    span: Span | None = None
+    origins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +199,7 @@ class ConflictSide:
     value: str
     articles: tuple[str, ...]
     spans: tuple[Span, ...]
+    attributed_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,9 +255,14 @@ class Copy:
 
 @dataclass(frozen=True, slots=True)
 class BriefSentence:
+    """A sentence of the brief: verbatim `span` of one source, with every article that states
+    its facts."""
+
     text: str
     articles: tuple[str, ...]
     facts: tuple[str, ...] = ()
+    span: Span | None = None
+    section: Literal["corroborated", "disputed", "single-source"] = "corroborated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +280,7 @@ class Story:
     citations: tuple[Citation, ...] = ()
     copies: tuple[Copy, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
+    claims: tuple[Claim, ...] = ()
     first: str | None = None
     last: str | None = None
 
@@ -225,3 +294,5 @@ class Analysis:
     model: str = ""
     cached_docs: int = 0
     parsed_docs: int = 0
+    timings: tuple[tuple[str, float], ...] = ()
+    """(stage, seconds) for each stage of this run, in order."""

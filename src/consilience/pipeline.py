@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from .annotate import DocCache, annotate, extract_mentions, load_pipeline, model_label
+from .brief import select_brief
+from .claims import ClaimSpace, build_facts, story_claims
 from .clean import clean_article, parse_dateline
 from .cluster import article_id, story_id, story_title
+from .conflicts import find_conflicts, mark_disputed
 from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
 from .models import Analysis, Article, Problem, RawArticle, Story
@@ -31,6 +35,22 @@ class AnalyzeConfig:
     cache_dir: Path | None = None
     use_cache: bool = True
     batch_size: int = 32
+
+
+class StageTimer:
+    """Seconds spent in each stage, lap by lap."""
+
+    def __init__(self) -> None:
+        self._last = time.perf_counter()
+        self._laps: list[tuple[str, float]] = []
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self._laps.append((stage, now - self._last))
+        self._last = now
+
+    def laps(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._laps)
 
 
 def clean_all(raws: Sequence[RawArticle]) -> tuple[list[Article], list[Problem]]:
@@ -106,32 +126,53 @@ def analyze_raw(
         if progress is not None:
             progress("annotate", done, len(articles))
 
+    timer = StageTimer()
     try:
         annotated = annotate(articles, nlp, cache, config.batch_size, progress=advance)
     finally:
         if cache is not None:
             cache.close()
+    timer.lap("annotate")
     mentions = [mention for article, doc in zip(articles, annotated.docs, strict=True)
                 for mention in extract_mentions(article, doc)]
     resolution = resolve_story(articles, annotated.docs, mentions)
     articles = infer_publication_dates(articles, annotated.docs)
+    timer.lap("entities")
     entity_mentions: dict[str, list[tuple[int, int, str]]] = {}
     for entity in resolution.entities:
         for span in entity.mentions:
             entity_mentions.setdefault(span.article, []).append((span.start, span.end,
                                                                  entity.id))
+    names = {entity.id: entity.name for entity in resolution.entities}
+    timeline = build_timeline(articles, annotated.docs, entity_mentions)
+    timer.lap("timeline")
+    claims = story_claims(articles, annotated.docs, entity_mentions, names)
+    timer.lap("claims")
+    space = ClaimSpace(claims)
+    facts = build_facts(articles, claims, frozenset(names.values()), space=space)
+    timer.lap("facts")
+    people = frozenset(entity.name for entity in resolution.entities if entity.type == "PERSON")
+    conflicts = find_conflicts(articles, facts, claims, resolution.conflicts, people, space)
+    facts = mark_disputed(facts, conflicts)
+    timer.lap("conflicts")
+    brief = select_brief(articles, facts, conflicts)
+    timer.lap("brief")
     first, last = _date_range(articles)
     story = Story(
         id=story_id(articles),
         title=story_title(articles),
         articles=tuple(articles),
-        timeline=tuple(build_timeline(articles, annotated.docs, entity_mentions)),
+        timeline=tuple(timeline),
         entities=resolution.entities,
-        conflicts=resolution.conflicts,
+        claims=tuple(claims),
+        facts=tuple(facts),
+        conflicts=tuple(conflicts),
+        brief=brief,
         first=first,
         last=last,
     )
-    return Analysis(story, tuple(problems), model_label(nlp), annotated.cached, annotated.parsed)
+    return Analysis(story, tuple(problems), model_label(nlp), annotated.cached, annotated.parsed,
+                    timer.laps())
 
 
 def analyze(

@@ -68,6 +68,12 @@ def contract_violations(document: dict[str, Any]) -> list[str]:
         for number, side in enumerate(conflict.get("sides", [])):
             refer(f"$.conflicts[{index}].sides[{number}].articles", side.get("articles"), texts,
                   "article")
+    for index, sentence in enumerate(document.get("brief", [])):
+        refer(f"$.brief[{index}].facts", sentence.get("facts"), facts, "fact")
+    for index, fact in enumerate(document.get("facts", [])):
+        for number, claim in enumerate(fact.get("claims", [])):
+            refer(f"$.facts[{index}].claims[{number}].entities", claim.get("entities"),
+                  entities, "entity")
     for index, quote in enumerate(document.get("quotes", [])):
         refer(f"$.quotes[{index}].same_as", quote.get("same_as"), quotes, "quote")
         if quote.get("speaker") is not None:

@@ -16,6 +16,7 @@ from ..models import (
     Copy,
     Entity,
     Fact,
+    Quantity,
     Quote,
     RemovedLine,
     Span,
@@ -74,16 +75,39 @@ def entity_dict(entity: Entity) -> dict[str, Any]:
     }
 
 
-def _claim(claim: Claim) -> dict[str, Any]:
-    return {**span_dict(claim.span), "attributed_to": claim.attributed_to}
+def quantity_dict(quantity: Quantity) -> dict[str, Any]:
+    return {"value": quantity.value, "unit": quantity.unit, "kind": quantity.kind,
+            "role": quantity.role, "span": span_dict(quantity.span)}
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    """A claim: its span (the schema's claim fields) and the slots read off it."""
+    return {
+        **span_dict(claim.span),
+        "attributed_to": claim.attributed_to,
+        "id": claim.id,
+        "attribution": span_dict(claim.attribution) if claim.attribution else None,
+        "predicate": claim.predicate,
+        "predicate_class": claim.predicate_class,
+        "negated": claim.negated,
+        "modality": claim.modality,
+        "hedges": list(claim.hedges),
+        "entities": list(claim.entities),
+        "quantities": [quantity_dict(quantity) for quantity in claim.quantities],
+        "dates": list(claim.dates),
+        "statuses": [{"state": status.state, "thing": status.thing,
+                      "span": span_dict(status.span)} for status in claim.statuses],
+    }
 
 
 def fact_dict(fact: Fact) -> dict[str, Any]:
     item: dict[str, Any] = {"id": fact.id, "text": fact.text, "status": fact.status,
                             "articles": list(fact.articles),
-                            "claims": [_claim(claim) for claim in fact.claims]}
+                            "span": span_dict(fact.span) if fact.span else None,
+                            "claims": [claim_dict(claim) for claim in fact.claims]}
     if fact.independent_sources is not None:
         item["independent_sources"] = fact.independent_sources
+        item["origins"] = list(fact.origins)
     return item
 
 
@@ -92,6 +116,7 @@ def conflict_dict(conflict: Conflict) -> dict[str, Any]:
         "id": conflict.id, "kind": conflict.kind, "summary": conflict.summary,
         "fact": conflict.fact,
         "sides": [{"value": side.value, "articles": list(side.articles),
+                   "attributed_to": list(side.attributed_to),
                    "spans": [span_dict(span) for span in side.spans]}
                   for side in conflict.sides],
     }
@@ -122,7 +147,8 @@ def copy_dict(copy: Copy) -> dict[str, Any]:
 
 def brief_dict(sentence: BriefSentence) -> dict[str, Any]:
     return {"text": sentence.text, "articles": list(sentence.articles),
-            "facts": list(sentence.facts)}
+            "facts": list(sentence.facts), "section": sentence.section,
+            "span": span_dict(sentence.span) if sentence.span else None}
 
 
 def story_dict(story: Story, model: str | None = None) -> dict[str, Any]:

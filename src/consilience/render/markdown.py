@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..models import Article, Problem, Story
+from ..models import Article, Fact, Problem, Span, Story
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -78,32 +78,107 @@ def _entities(story: Story, labels: dict[str, str]) -> list[str]:
         ("entity", "type", "roles", "mentions", "articles", "spellings"), rows)
 
 
+def _shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut to at most `limit` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _brief(story: Story, labels: dict[str, str]) -> list[str]:
     if not story.brief:
         return []
-    return ["## Brief", ""] + [f"- {escape(sentence.text)} {_cite(labels, sentence.articles)}"
-                               for sentence in story.brief] + [""]
+    lines = ["## Brief", "",
+             "Sentences copied from the articles, each with the articles that state it; "
+             "**disputed** marks one version of a conflict (see Conflicts).", ""]
+    for number, sentence in enumerate(story.brief, start=1):
+        marker = " **disputed**" if sentence.section == "disputed" else ""
+        lines.append(f"{number}. {escape(sentence.text)} — "
+                     f"{_cite_outlets(story, labels, sentence.articles)}{marker}")
+    return [*lines, ""]
+
+
+FACT_ROWS = 40
+FACT_TEXT = 120
+SPAN_TEXT = 200
+SIDE_QUOTES = 3
+
+
+def _support(fact: Fact) -> tuple[int, int]:
+    sources = fact.independent_sources if fact.independent_sources is not None \
+        else len(fact.articles)
+    return -sources, -len(fact.articles)
+
+
+def _contradicting(story: Story) -> dict[str, set[str]]:
+    """For each fact id, the articles on a side of a conflict about it other than the side
+    most articles take."""
+    against: dict[str, set[str]] = {}
+    for conflict in story.conflicts:
+        if conflict.fact is None or not conflict.sides:
+            continue
+        majority = max(conflict.sides, key=lambda side: len(side.articles))
+        others = {article for side in conflict.sides if side is not majority
+                  for article in side.articles}
+        against.setdefault(conflict.fact, set()).update(others - set(majority.articles))
+    return against
 
 
 def _facts(story: Story, labels: dict[str, str]) -> list[str]:
     if not story.facts:
         return []
-    rows = [(escape(fact.text), fact.status, _cite(labels, fact.articles),
-             fact.independent_sources if fact.independent_sources is not None else "—")
-            for fact in story.facts]
-    return [f"## Facts ({len(story.facts)})", ""] + _table(
-        ("fact", "status", "articles", "independent sources"), rows)
+    facts = sorted(story.facts, key=_support)[:FACT_ROWS]
+    against = _contradicting(story)
+    columns = [f"{labels[article.id]} {escape(article.outlet)}" if article.outlet
+               else labels[article.id] for article in story.articles]
+    rows = []
+    for fact in facts:
+        stated, contradicted = set(fact.articles), against.get(fact.id, set())
+        cells = ["✗" if article.id in contradicted else "✓" if article.id in stated else "·"
+                 for article in story.articles]
+        rows.append((fact.id, fact.status,
+                     fact.independent_sources if fact.independent_sources is not None else "—",
+                     escape(_shorten(fact.text, FACT_TEXT)), *cells))
+    lines = [f"## Facts ({len(story.facts)})", "",
+             "✓ the article states the fact; ✗ it gives another version (a side of a conflict "
+             "about the fact that most articles do not take); · it does not mention it.", ""]
+    lines += _table(("fact", "status", "independent sources", "text", *columns), rows)
+    if len(story.facts) > FACT_ROWS:
+        lines += [f"{len(story.facts) - FACT_ROWS} less supported facts are not shown.", ""]
+    return lines
+
+
+def _quoted(labels: dict[str, str], spans: Iterable[Span]) -> str:
+    """Each distinct text of a side once, quoted and cut, with the articles that use it; the
+    first SIDE_QUOTES of them and how many more."""
+    quoted: dict[str, list[str]] = {}
+    for span in spans:
+        articles = quoted.setdefault(" ".join(span.text.split()), [])
+        if span.article not in articles:
+            articles.append(span.article)
+    shown = [f"“{escape(_shorten(text, SPAN_TEXT))}” {_cite(labels, articles)}"
+             for text, articles in list(quoted.items())[:SIDE_QUOTES]]
+    more = len(quoted) - SIDE_QUOTES
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "") or "—"
 
 
 def _conflicts(story: Story, labels: dict[str, str]) -> list[str]:
     if not story.conflicts:
-        return []
+        return ["## Conflicts (0)", "", "No conflicts found.", ""] if story.facts else []
     lines = [f"## Conflicts ({len(story.conflicts)})", ""]
     for conflict in story.conflicts:
-        lines.append(f"- **{conflict.kind}**: {escape(conflict.summary)}")
-        lines += [f"  - {escape(side.value)}: {_cite_outlets(story, labels, side.articles)}"
-                  for side in conflict.sides]
-    return [*lines, ""]
+        about = f" (fact {escape(conflict.fact)})" if conflict.fact else ""
+        lines += [f"### {escape(conflict.id)} · {conflict.kind}: {escape(conflict.summary)}"
+                  f"{about}", ""]
+        sides = conflict.sides
+        rows = [("value", *(escape(side.value) or "—" for side in sides)),
+                ("articles", *(_cite_outlets(story, labels, side.articles) or "—"
+                               for side in sides))]
+        if any(side.attributed_to for side in sides):
+            rows.append(("attributed to", *(escape("; ".join(side.attributed_to)) or "—"
+                                            for side in sides)))
+        rows.append(("text", *(_quoted(labels, side.spans) for side in sides)))
+        lines += _table(("", *(f"side {number}" for number in range(1, len(sides) + 1))), rows)
+    return lines
 
 
 def _timeline(story: Story, labels: dict[str, str]) -> list[str]:

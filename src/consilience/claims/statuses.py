@@ -1,0 +1,110 @@
+"""What a claim says became of a thing: "cancelled the meeting", "the postponed talks",
+"tariffs imposed on cars", "these tariffs are on hold", "announced his absence from the
+summit". The conflicts stage compares these across outlets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Span as DocSpan
+from spacy.tokens import Token
+
+from ..models import Span, Status
+from .lexicon import predicate_class
+
+STATE_CLASSES = frozenset({
+    "cancel", "postpone", "attend", "absent", "meet", "impose", "propose", "on-hold", "remove",
+    "confirm", "deny",
+})
+_OBJECTS = ("dobj", "nsubjpass", "attr")
+_PREPOSITIONS = ("in", "at", "from", "of", "to", "for", "on")
+_THING_POS = frozenset({"NOUN", "PROPN"})
+
+def _thing_of_verb(verb: Token) -> str:
+    for child in verb.children:
+        if child.dep_ in _OBJECTS and child.pos_ in _THING_POS:
+            return child.lemma_.casefold()
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _PREPOSITIONS:
+            target = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+            if target is not None and target.pos_ in _THING_POS:
+                return target.lemma_.casefold()
+        if child.dep_ == "prt":
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    target = next((item for item in grand.children if item.dep_ == "pobj"), None)
+                    if target is not None:
+                        return target.lemma_.casefold()
+    return ""
+
+
+def _thing_of_noun(noun: Token) -> str:
+    """What an event noun is said of: "absence from the summit", also when the parser hangs
+    the preposition on the verb ("announced his absence | from the summit")."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in _PREPOSITIONS:
+                target = next((grand for grand in child.children if grand.dep_ == "pobj"),
+                              None)
+                if target is not None and target.pos_ in _THING_POS:
+                    return target.lemma_.casefold()
+    return ""
+
+
+def _negated(token: Token) -> bool:
+    return any(child.dep_ == "neg" for child in token.children) or any(
+        child.dep_ == "neg" for child in token.head.children if token.dep_ == "xcomp")
+
+
+def _copula_subject(token: Token) -> str:
+    """The subject of "X is on hold" / "X remains suspended"."""
+    verb = token
+    while verb.dep_ in ("pobj", "prep", "acomp", "advmod") and verb.head is not verb:
+        verb = verb.head
+    subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")),
+                   None)
+    return subject.lemma_.casefold() if subject is not None and subject.pos_ in _THING_POS \
+        else ""
+
+
+def read_statuses(claim: DocSpan, excluded: Iterable[int]) -> list[tuple[str, str, int, int]]:
+    """(state, thing, start char, end char) for each status the claim states."""
+    skip = set(excluded)
+    found: list[tuple[str, str, int, int]] = []
+    for token in claim:
+        if token.i in skip:
+            continue
+        if token.lower_ == "hold" and token.i > 0 and token.doc[token.i - 1].lower_ == "on":
+            start = token.doc[token.i - 1].idx
+            found.append(("on-hold", _copula_subject(token.doc[token.i - 1]), start,
+                          token.idx + len(token)))
+            continue
+        particle = next((child.lower_ for child in token.children if child.dep_ == "prt"), None)
+        state = predicate_class(token.lemma_, particle)
+        if state not in STATE_CLASSES or _negated(token):
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            if token.dep_ in ("amod", "acl") and token.head.pos_ in _THING_POS:
+                thing = token.head.lemma_.casefold()
+            else:
+                thing = _thing_of_verb(token)
+        elif token.pos_ == "NOUN":
+            thing = _thing_of_noun(token)
+        elif token.pos_ == "ADJ" and token.head.pos_ in _THING_POS:
+            thing = token.head.lemma_.casefold()
+        else:
+            continue
+        end = token.idx + len(token)
+        if particle is not None:
+            particle_token = next(child for child in token.children if child.dep_ == "prt")
+            end = max(end, particle_token.idx + len(particle_token))
+        found.append((state, thing, token.idx, end))
+    return found
+
+
+def statuses_of(claim: DocSpan, excluded: Iterable[int], make_span: Callable[[int, int], Span]
+                ) -> tuple[Status, ...]:
+    """The claim's statuses as records; `make_span(start, end)` gives the Span."""
+    return tuple(Status(state, thing, make_span(start, end))
+                 for state, thing, start, end in read_statuses(claim, excluded))

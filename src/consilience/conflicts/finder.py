@@ -1,0 +1,94 @@
+"""All conflicts of a story, typed, with summaries that say when publication times may
+explain a difference ("an earlier report said X, a later one Y"), and facts marked disputed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+from dataclasses import replace
+
+from ..claims.align import ClaimSpace
+from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
+from .attribution import attribution_conflict
+from .status import status_conflicts
+from .values import value_conflicts
+
+_KIND_WORDS: dict[str, str] = {
+    "number": "figures", "date": "dates", "status": "accounts of what happened",
+    "attribution": "attributions", "name": "spellings", "wording": "wordings",
+}
+
+
+def _published(articles: Sequence[Article]) -> dict[str, str]:
+    return {article.id: article.published for article in articles if article.published}
+
+
+def _timing(sides: Sequence[ConflictSide], published: dict[str, str]) -> str:
+    """" An earlier report (2025-06-21) said X; a later one (2025-06-23) said Y." when every
+    article of one side was published before every article of the other."""
+    if len(sides) != 2:
+        return ""
+    first, second = sides
+    first_dates = [published[article][:10] for article in first.articles if article in published]
+    second_dates = [published[article][:10] for article in second.articles
+                    if article in published]
+    if len(first_dates) != len(first.articles) or len(second_dates) != len(second.articles):
+        return ""
+    if set(first.articles) & set(second.articles):
+        return ""
+    for early, late, early_dates, late_dates in ((first, second, first_dates, second_dates),
+                                                 (second, first, second_dates, first_dates)):
+        if max(early_dates) < min(late_dates):
+            return (f" Earlier reports ({max(early_dates)}) said {early.value!r}; later ones "
+                    f"({min(late_dates)}) said {late.value!r}: the difference may be a change "
+                    f"over time rather than a disagreement.")
+    return ""
+
+
+def _summary(kind: ConflictKind, sides: Sequence[ConflictSide], subject: str,
+             published: dict[str, str]) -> str:
+    values = " vs ".join(f"{side.value!r} ({len(side.articles)} article"
+                         f"{'s' if len(side.articles) != 1 else ''})" for side in sides)
+    about = f" about {subject}" if subject else ""
+    return f"Different {_KIND_WORDS.get(kind, 'accounts')}{about}: {values}." + \
+        _timing(sides, published)
+
+
+def _fact_of(sides: Sequence[ConflictSide], facts: Sequence[Fact]) -> str | None:
+    """The fact whose claims hold the most of the conflict's spans."""
+    spans = {span for side in sides for span in side.spans}
+    best, best_count = None, 0
+    for fact in facts:
+        count = sum(1 for claim in fact.claims if claim.span in spans)
+        if count > best_count:
+            best, best_count = fact.id, count
+    return best
+
+
+def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: Sequence[Claim],
+                   name_conflicts: Sequence[Conflict] = (), people: Set[str] = frozenset(),
+                   space: ClaimSpace | None = None) -> list[Conflict]:
+    """Every typed conflict of the story: spelling variants from the entity stage first, then
+    numbers, dates, statuses and attributions."""
+    published = _published(articles)
+    found: list[tuple[ConflictKind, list[ConflictSide], str | None, str]] = []
+    for fact in facts:
+        for kind, sides in value_conflicts(fact, claims):
+            found.append((kind, sides, fact.id, ""))  # type: ignore[arg-type]
+        sides = attribution_conflict(fact, people)
+        if sides:
+            found.append(("attribution", sides, fact.id, ""))
+    for sides in status_conflicts(claims, space):
+        found.append(("status", sides, _fact_of(sides, facts), ""))
+    conflicts = [replace(conflict, id=f"k{number}")
+                 for number, conflict in enumerate(name_conflicts, start=1)]
+    for kind, sides, fact, subject in found:
+        conflicts.append(Conflict(id=f"k{len(conflicts) + 1}", kind=kind,
+                                  summary=_summary(kind, sides, subject, published),
+                                  sides=tuple(sides), fact=fact))
+    return conflicts
+
+
+def mark_disputed(facts: Sequence[Fact], conflicts: Sequence[Conflict]) -> list[Fact]:
+    """Facts that a conflict is about get the status "disputed"."""
+    disputed = {conflict.fact for conflict in conflicts if conflict.fact}
+    return [replace(fact, status="disputed") if fact.id in disputed else fact for fact in facts]

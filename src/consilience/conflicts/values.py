@@ -1,0 +1,89 @@
+"""Number and date conflicts: outlets stating different values for the same quantity or day
+of the same fact.
+
+Precision comes first. A value an article presents as an earlier one ("up from 3%") is not
+compared; two values of which any one article states both are two quantities, not a
+disagreement (the article that knows both is telling of a change, or of two things); and each
+side must be held by articles that do not also hold the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from ..claims.quantities import format_quantity, quantity_key
+from ..models import Claim, ConflictSide, Fact, Span
+
+Slot = tuple[str, str]  # (slot kind, unit or precision)
+Found = tuple[str, list[ConflictSide]]  # (kind, sides)
+
+
+def _quantity_values(claim: Claim) -> Iterable[tuple[Slot, str, str, Span]]:
+    for quantity in claim.quantities:
+        if quantity.role == "previous" or quantity.kind == "ordinal":
+            continue
+        kind, value = quantity_key(quantity)
+        yield ("number", kind), f"{value:g}", format_quantity(quantity), quantity.span
+
+
+def _date_values(claim: Claim) -> Iterable[tuple[Slot, str, str, Span]]:
+    for value in claim.dates:
+        if len(value) == 10:  # day precision, no range
+            yield ("date", "day"), value, value, claim.span
+
+
+def _article_values(claims: Iterable[Claim],
+                    reader: Callable[[Claim], Iterable[tuple[Slot, str, str, Span]]]
+                    ) -> dict[str, set[tuple[Slot, str]]]:
+    held: dict[str, set[tuple[Slot, str]]] = {}
+    for claim in claims:
+        for slot, key, _, _ in reader(claim):
+            held.setdefault(claim.span.article, set()).add((slot, key))
+    return held
+
+
+def value_conflicts(fact: Fact, story_claims: Sequence[Claim]) -> list[Found]:
+    """Number and date disagreements among the claims of one fact."""
+    found: list[Found] = []
+    for reader in (_quantity_values, _date_values):
+        story_held = _article_values(story_claims, reader)
+        by_slot: dict[Slot, dict[str, list[tuple[str, str, Span]]]] = {}
+        for claim in fact.claims:
+            values = list(reader(claim))
+            slots = {slot for slot, *_ in values}
+            for slot, key, label, span in values:
+                if sum(1 for other, *_ in values if other == slot) > 1 and len(slots) == 1:
+                    continue  # a claim with several values of one kind: a range or a list
+                by_slot.setdefault(slot, {}).setdefault(key, []).append(
+                    (claim.span.article, label, span))
+        for slot, by_value in by_slot.items():
+            if len(by_value) < 2:
+                continue
+            sides = _disjoint_sides(slot, by_value, story_held)
+            if len(sides) >= 2:
+                found.append((slot[0], sides))
+    return found
+
+
+def _disjoint_sides(slot: Slot, by_value: dict[str, list[tuple[str, str, Span]]],
+                    story_held: dict[str, set[tuple[Slot, str]]]) -> list[ConflictSide]:
+    """One side per value, keeping only values that no article holds together with another
+    value of the same slot anywhere in the story."""
+    keys = list(by_value)
+    clashing = set()
+    for first_index, first in enumerate(keys):
+        for second in keys[first_index + 1:]:
+            shared = any((slot, first) in held and (slot, second) in held
+                         for held in story_held.values())
+            if not shared:
+                clashing.update((first, second))
+    sides = []
+    for key in keys:
+        if key not in clashing:
+            continue
+        mentions = by_value[key]
+        sides.append(ConflictSide(
+            value=mentions[0][1],
+            articles=tuple(dict.fromkeys(article for article, _, _ in mentions)),
+            spans=tuple(dict.fromkeys(span for _, _, span in mentions))))
+    return sides
