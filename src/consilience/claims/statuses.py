@@ -19,6 +19,7 @@ STATE_CLASSES = frozenset({
 _OBJECTS = ("dobj", "nsubjpass", "attr")
 _PREPOSITIONS = ("in", "at", "from", "of", "to", "for", "on")
 _THING_POS = frozenset({"NOUN", "PROPN"})
+_TIME_TYPES = frozenset({"DATE", "TIME"})
 
 def _thing_of_verb(verb: Token) -> str:
     for child in verb.children:
@@ -47,7 +48,8 @@ def _thing_of_noun(noun: Token) -> str:
             if child.dep_ == "prep" and child.lower_ in _PREPOSITIONS:
                 target = next((grand for grand in child.children if grand.dep_ == "pobj"),
                               None)
-                if target is not None and target.pos_ in _THING_POS:
+                if target is not None and target.pos_ in _THING_POS and \
+                        target.ent_type_ not in _TIME_TYPES:
                     return target.lemma_.casefold()
     return ""
 

@@ -48,9 +48,12 @@ def _summary(kind: ConflictKind, sides: Sequence[ConflictSide], subject: str,
              published: dict[str, str]) -> str:
     values = " vs ".join(f"{side.value!r} ({len(side.articles)} article"
                          f"{'s' if len(side.articles) != 1 else ''})" for side in sides)
-    about = f" about {subject}" if subject else ""
-    return f"Different {_KIND_WORDS.get(kind, 'accounts')}{about}: {values}." + \
-        _timing(sides, published)
+    if kind == "status" and subject:
+        head = f"Different accounts of what became of {subject}"
+    else:
+        head = f"Different {_KIND_WORDS.get(kind, 'accounts')}" + (
+            f" about {subject}" if subject else "")
+    return f"{head}: {values}." + _timing(sides, published)
 
 
 def _fact_of(sides: Sequence[ConflictSide], facts: Sequence[Fact]) -> str | None:
@@ -77,11 +80,13 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
         sides = attribution_conflict(fact, people)
         if sides:
             found.append(("attribution", sides, fact.id, ""))
-    for sides in status_conflicts(claims, space):
-        found.append(("status", sides, _fact_of(sides, facts), ""))
+    for sides, thing in status_conflicts(claims, space):
+        found.append(("status", sides, _fact_of(sides, facts), f"the {thing}"))
     conflicts = [replace(conflict, id=f"k{number}")
                  for number, conflict in enumerate(name_conflicts, start=1)]
     for kind, sides, fact, subject in found:
+        if len({article for side in sides for article in side.articles}) < 2:
+            continue  # one article telling two versions is not outlets disagreeing
         conflicts.append(Conflict(id=f"k{len(conflicts) + 1}", kind=kind,
                                   summary=_summary(kind, sides, subject, published),
                                   sides=tuple(sides), fact=fact))

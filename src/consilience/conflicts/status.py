@@ -2,13 +2,15 @@
 vs postponed; scheduled to attend vs absent; imposed vs proposed or on hold; confirmed vs
 denied).
 
-Two statuses are about the same thing when they are said of the same noun (or nouns of one
-kind: a meeting, talks and a summit are all gatherings) and their claims share context: a
-story entity, a quantity, a date, or enough weighted words.
+Two statuses are about the same thing when they are said of the same noun and their claims
+share context (a story entity, a quantity, a date, or enough weighted words), or when they are
+said of nouns of one kind (a meeting, talks and a summit are all gatherings) and their claims
+share both an entity and a date or quantity.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..claims.align import ClaimSpace
@@ -29,21 +31,51 @@ def _kind(thing: str) -> str:
     return _THING_KINDS.get(thing, thing)
 
 
-def _context_shared(space: ClaimSpace, left: int, right: int) -> bool:
+def _context_shared(space: ClaimSpace, left: int, right: int, same_thing: bool) -> bool:
+    """Whether two claims tell of the same thing. Said of the same noun, a shared entity,
+    number, date or enough words will do; said of nouns of one kind only (a meeting and a
+    summit), they must share both an entity and a date or number."""
     first, second = space.claims[left], space.claims[right]
-    if set(first.entities) & set(second.entities):
-        return True
-    if {quantity.value for quantity in first.quantities} & \
-            {quantity.value for quantity in second.quantities}:
-        return True
-    if set(first.dates) & set(second.dates):
-        return True
-    return space.similarity(left, right) >= _LEAST_CONTEXT
+    shared_entity = bool(set(first.entities) & set(second.entities))
+    shared_value = bool(set(first.dates) & set(second.dates)) or bool(
+        {quantity.value for quantity in first.quantities}
+        & {quantity.value for quantity in second.quantities})
+    if not same_thing:
+        return shared_entity and shared_value
+    return shared_entity or shared_value or space.similarity(left, right) >= _LEAST_CONTEXT
+
+
+Members = list[tuple[Status, Claim]]
+
+
+def _clashing_states(members: Members) -> list[str]:
+    states = list(dict.fromkeys(status.state for status, _ in members))
+    return [state for state in states if any(incompatible(state, other) for other in states)]
+
+
+def _merge_alike(groups: list[Members]) -> list[Members]:
+    """Join conflicts that clash over the same states of the same kind of thing and share an
+    entity: "cancelled the meeting" / "postponed the talks" and "cancelled the talks" /
+    "postponed the meeting" are one disagreement."""
+    merged: list[Members] = []
+    for members in groups:
+        states = set(_clashing_states(members))
+        kinds = {_kind(status.thing) for status, _ in members}
+        entities = {entity for _, claim in members for entity in claim.entities}
+        twin = next((other for other in merged if states and set(_clashing_states(other))
+                     == states and kinds & {_kind(status.thing) for status, _ in other}
+                     and entities & {entity for _, claim in other for entity in claim.entities}),
+                    None)
+        if twin is None:
+            merged.append(list(members))
+        else:
+            twin.extend(members)
+    return merged
 
 
 def status_conflicts(claims: Sequence[Claim], space: ClaimSpace | None = None
-                     ) -> list[list[ConflictSide]]:
-    """Groups of sides, each group one thing with incompatible statuses."""
+                     ) -> list[tuple[list[ConflictSide], str]]:
+    """(sides, thing) for each thing said to be in incompatible states."""
     space = space if space is not None else ClaimSpace(claims)
     index = {claim.id: position for position, claim in enumerate(space.claims)}
     mentions: list[tuple[Status, Claim]] = [
@@ -69,7 +101,8 @@ def status_conflicts(claims: Sequence[Claim], space: ClaimSpace | None = None
                 if not clash and status.state != other_status.state:
                     continue
                 if claim.id == other_claim.id or _context_shared(
-                        space, index[claim.id], index[other_claim.id]):
+                        space, index[claim.id], index[other_claim.id],
+                        status.thing == other_status.thing):
                     linked = linked or clash
                     parent[find(right)] = find(left)
     if not linked:
@@ -78,20 +111,20 @@ def status_conflicts(claims: Sequence[Claim], space: ClaimSpace | None = None
     for position, mention in enumerate(mentions):
         groups.setdefault(find(position), []).append(mention)
     found = []
-    for members in groups.values():
-        states = list(dict.fromkeys(status.state for status, _ in members))
-        states = [state for state in states if any(incompatible(state, other)
-                                                   for other in states)]
+    for members in _merge_alike(list(groups.values())):
+        states = _clashing_states(members)
         if len(states) < 2:
             continue
         sides = []
         for state in states:
             chosen = [(status, claim) for status, claim in members if status.state == state]
+            wordings = Counter(status.span.text.casefold() for status, _ in chosen)
             sides.append(ConflictSide(
-                value=chosen[0][0].span.text,
+                value=max(wordings, key=lambda wording: (wordings[wording], -len(wording))),
                 articles=tuple(dict.fromkeys(claim.span.article for _, claim in chosen)),
                 spans=tuple(dict.fromkeys(claim.span for _, claim in chosen)),
                 attributed_to=tuple(dict.fromkeys(claim.attributed_to for _, claim in chosen
                                                   if claim.attributed_to))))
-        found.append(sides)
+        things = Counter(status.thing for status, _ in members)
+        found.append((sides, max(things, key=lambda thing: (things[thing], thing))))
     return found
