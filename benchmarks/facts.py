@@ -233,7 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         topic = max(by_topic, key=lambda name: (by_topic[name], name))
         with tempfile.TemporaryDirectory(prefix="consilience-bench-ecb-") as folder:
             paths = write_articles(Path(folder), [doc for doc in documents if doc[0] == topic])
-            speed.append(stage_ratio(paths, f"ECB+ topic {topic}"))
+            speed.append(stage_ratio(paths, f"ECB+ topic {topic} (the largest)"))
+        with tempfile.TemporaryDirectory(prefix="consilience-bench-ecb50-") as folder:
+            paths = write_articles(Path(folder), documents[:50])
+            speed.append(stage_ratio(paths, "ECB+ first 50 documents"))
         sizes = tuple(int(size) for size in args.sizes.split(","))
         results["scaling"] = scaling(documents, sizes)
     results["speed"] = speed

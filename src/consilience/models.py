@@ -135,6 +135,8 @@ class Quantity:
     unit: str
     kind: QuantityKind
     role: QuantityRole = "current"
+    normal: str = ""
+    """A readable normal form: "3.5%", "USD 1.2 billion", "3rd"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
 from .models import Analysis, Article, Problem, RawArticle, Story
 from .resolve import resolve_story
-from .timeline import build_timeline, infer_publication_dates
+from .timeline import build_timeline, date_mentions, infer_publication_dates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -146,13 +146,15 @@ def analyze_raw(
     names = {entity.id: entity.name for entity in resolution.entities}
     timeline = build_timeline(articles, annotated.docs, entity_mentions)
     timer.lap("timeline")
-    claims = story_claims(articles, annotated.docs, entity_mentions, names)
+    claims = story_claims(articles, annotated.docs, entity_mentions, names,
+                          date_mentions(articles, annotated.docs))
     timer.lap("claims")
     space = ClaimSpace(claims)
     facts = build_facts(articles, claims, frozenset(names.values()), space=space)
     timer.lap("facts")
     people = frozenset(entity.name for entity in resolution.entities if entity.type == "PERSON")
-    conflicts = find_conflicts(articles, facts, claims, resolution.conflicts, people, space)
+    conflicts = find_conflicts(articles, facts, claims, space.claim_similarity,
+                               resolution.conflicts, people)
     facts = mark_disputed(facts, conflicts)
     timer.lap("conflicts")
     brief = select_brief(articles, facts, conflicts)

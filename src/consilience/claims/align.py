@@ -84,6 +84,11 @@ class ClaimSpace:
         self.bags = [{feature: weight * self.idf[feature] for feature, weight in bag.items()}
                      for bag in raw]
         self.mass = [sum(bag.values()) for bag in self.bags]
+        self.index = {claim.id: position for position, claim in enumerate(self.claims)}
+
+    def claim_similarity(self, left: Claim, right: Claim) -> float:
+        """`similarity` of two claims of the space, by their ids."""
+        return self.similarity(self.index[left.id], self.index[right.id])
 
     def similarity(self, left: int, right: int) -> float:
         """Weighted Dice overlap of two claims' feature bags, in [0, 1]."""

@@ -4,18 +4,21 @@ slots read off its parse. Headings are not claims (captions never reach the text
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ..models import Article, Claim, Quantity, Span
-from ..timeline import find_expressions, published_anchor
 from .clauses import SPANS_KEY, mark_claims
-from .quantities import find_quantities
+from .quantities import find_quantities, format_quantity
 from .reading import read_claim
 from .statuses import statuses_of
 
 EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
 """article id -> (start, end, entity id) of each entity mention in it."""
+DateMentions = Mapping[str, Sequence[tuple[int, int, str | None]]]
+"""article id -> (start, end, ISO value or None) of each temporal expression in it, as the
+timeline stage normalised it ("2025-07-01", "2025-06-24/2025-06-25")."""
 
 
 def _in_heading(article: Article, start: int, end: int) -> bool:
@@ -33,13 +36,12 @@ def _span(article: Article, start: int, end: int) -> Span:
 
 
 def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
-                   names: Mapping[str, str]) -> list[Claim]:
+                   names: Mapping[str, str], dates: DateMentions | None = None) -> list[Claim]:
     """Every claim of one article. `names` maps entity ids to canonical names, which an
     attribution is given when its speaker is a known entity."""
     if SPANS_KEY not in doc.spans:
         mark_claims(doc)
-    anchor = published_anchor(article.published)
-    expressions = [expression for expression in find_expressions(doc, anchor)]
+    expressions = list((dates or {}).get(article.id, ()))
     article_mentions = sorted(mentions.get(article.id, ()))
     claims: list[Claim] = []
     for number, claim in enumerate(doc.spans[SPANS_KEY]):
@@ -59,13 +61,13 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
                                        if in_content(first, last)))
         entity_words = {word.casefold() for first, last, _ in article_mentions
                         if in_content(first, last) for word in article.text[first:last].split()}
-        dates = tuple(dict.fromkeys(
-            expression.value.value + (f"/{expression.value.end}" if expression.value.end else "")
-            for expression in expressions
-            if expression.value is not None and in_content(expression.start, expression.end)))
-        date_ranges = [(expression.start, expression.end) for expression in expressions]
+        claim_dates = tuple(dict.fromkeys(
+            value for first, last, value in expressions
+            if value is not None and in_content(first, last)))
+        date_ranges = [(first, last) for first, last, _ in expressions]
         quantities: tuple[Quantity, ...] = tuple(
-            quantity for quantity in find_quantities(article.text, article.id, start, end)
+            replace(quantity, normal=format_quantity(quantity))
+            for quantity in find_quantities(article.text, article.id, start, end)
             if in_content(quantity.span.start, quantity.span.end)
             and not any(a < quantity.span.end and quantity.span.start < b
                         for a, b in date_ranges))
@@ -87,7 +89,7 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
             sentence=_span(article, claim.sent.start_char, claim.sent.end_char),
             entities=entities,
             quantities=quantities,
-            dates=dates,
+            dates=claim_dates,
             predicate=predicate,
             predicate_class=reading.predicate_class,
             negated=reading.negated,
@@ -102,7 +104,7 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
 
 
 def story_claims(articles: Sequence[Article], docs: Sequence[Doc], mentions: EntityMentions,
-                 names: Mapping[str, str]) -> list[Claim]:
+                 names: Mapping[str, str], dates: DateMentions | None = None) -> list[Claim]:
     """The claims of every article of a story, in article order."""
     return [claim for article, doc in zip(articles, docs, strict=True)
-            for claim in article_claims(article, doc, mentions, names)]
+            for claim in article_claims(article, doc, mentions, names, dates)]

@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
-from ..claims.align import ClaimSpace
 from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
 from .attribution import attribution_conflict
-from .status import status_conflicts
+from .status import Similarity, status_conflicts
 from .values import value_conflicts
 
 _KIND_WORDS: dict[str, str] = {
@@ -68,10 +67,11 @@ def _fact_of(sides: Sequence[ConflictSide], facts: Sequence[Fact]) -> str | None
 
 
 def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: Sequence[Claim],
-                   name_conflicts: Sequence[Conflict] = (), people: Set[str] = frozenset(),
-                   space: ClaimSpace | None = None) -> list[Conflict]:
+                   similarity: Similarity, name_conflicts: Sequence[Conflict] = (),
+                   people: Set[str] = frozenset()) -> list[Conflict]:
     """Every typed conflict of the story: spelling variants from the entity stage first, then
-    numbers, dates, statuses and attributions."""
+    numbers, dates, statuses and attributions. `similarity` is the alignment stage's measure
+    of how alike two claims are."""
     published = _published(articles)
     found: list[tuple[ConflictKind, list[ConflictSide], str | None, str]] = []
     for fact in facts:
@@ -80,7 +80,7 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
         sides = attribution_conflict(fact, people)
         if sides:
             found.append(("attribution", sides, fact.id, ""))
-    for sides, thing in status_conflicts(claims, space):
+    for sides, thing in status_conflicts(claims, similarity):
         found.append(("status", sides, _fact_of(sides, facts), f"the {thing}"))
     conflicts = [replace(conflict, id=f"k{number}")
                  for number, conflict in enumerate(name_conflicts, start=1)]

@@ -11,11 +11,13 @@ share both an entity and a date or quantity.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from ..claims.align import ClaimSpace
-from ..claims.lexicon import incompatible
 from ..models import Claim, ConflictSide, Status
+from .opposites import incompatible
+
+Similarity = Callable[[Claim, Claim], float]
+"""How alike two claims are, in [0, 1] (the alignment stage's measure)."""
 
 _THING_KINDS: dict[str, str] = {
     **dict.fromkeys(("meeting", "talk", "talks", "dialogue", "summit", "conference",
@@ -27,22 +29,28 @@ _THING_KINDS: dict[str, str] = {
 _LEAST_CONTEXT = 0.18
 
 
+def _hypothetical(claim: Claim) -> bool:
+    """A claim that says what might be ("if you miss it", "may be postponed") states no
+    status."""
+    return claim.modality == "possible" or "if" in claim.hedges
+
+
 def _kind(thing: str) -> str:
     return _THING_KINDS.get(thing, thing)
 
 
-def _context_shared(space: ClaimSpace, left: int, right: int, same_thing: bool) -> bool:
+def _context_shared(first: Claim, second: Claim, similarity: Similarity,
+                    same_thing: bool) -> bool:
     """Whether two claims tell of the same thing. Said of the same noun, a shared entity,
     number, date or enough words will do; said of nouns of one kind only (a meeting and a
     summit), they must share both an entity and a date or number."""
-    first, second = space.claims[left], space.claims[right]
     shared_entity = bool(set(first.entities) & set(second.entities))
     shared_value = bool(set(first.dates) & set(second.dates)) or bool(
         {quantity.value for quantity in first.quantities}
         & {quantity.value for quantity in second.quantities})
     if not same_thing:
         return shared_entity and shared_value
-    return shared_entity or shared_value or space.similarity(left, right) >= _LEAST_CONTEXT
+    return shared_entity or shared_value or similarity(first, second) >= _LEAST_CONTEXT
 
 
 Members = list[tuple[Status, Claim]]
@@ -73,13 +81,12 @@ def _merge_alike(groups: list[Members]) -> list[Members]:
     return merged
 
 
-def status_conflicts(claims: Sequence[Claim], space: ClaimSpace | None = None
+def status_conflicts(claims: Sequence[Claim], similarity: Similarity
                      ) -> list[tuple[list[ConflictSide], str]]:
     """(sides, thing) for each thing said to be in incompatible states."""
-    space = space if space is not None else ClaimSpace(claims)
-    index = {claim.id: position for position, claim in enumerate(space.claims)}
     mentions: list[tuple[Status, Claim]] = [
-        (status, claim) for claim in claims for status in claim.statuses if status.thing]
+        (status, claim) for claim in claims if not _hypothetical(claim)
+        for status in claim.statuses if status.thing]
     parent = list(range(len(mentions)))
 
     def find(item: int) -> int:
@@ -101,8 +108,7 @@ def status_conflicts(claims: Sequence[Claim], space: ClaimSpace | None = None
                 if not clash and status.state != other_status.state:
                     continue
                 if claim.id == other_claim.id or _context_shared(
-                        space, index[claim.id], index[other_claim.id],
-                        status.thing == other_status.thing):
+                        claim, other_claim, similarity, status.thing == other_status.thing):
                     linked = linked or clash
                     parent[find(right)] = find(left)
     if not linked:

@@ -9,21 +9,39 @@ side must be held by articles that do not also hold the other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
-from ..claims.quantities import format_quantity, quantity_key
-from ..models import Claim, ConflictSide, Fact, Span
+from ..models import Claim, ConflictSide, Fact, Quantity, Span
 
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]{3,})")
 Slot = tuple[str, str]  # (slot kind, unit or precision)
 Found = tuple[str, list[ConflictSide]]  # (kind, sides)
+
+
+def _counted(claim: Claim, quantity: Quantity) -> str:
+    """The word a count counts: "people" in "200 people" ("" when none follows)."""
+    after = claim.span.text[quantity.span.end - claim.span.start:]
+    match = _NEXT_WORD.match(after)
+    return match.group(1).casefold().rstrip("s") if match else ""
 
 
 def _quantity_values(claim: Claim) -> Iterable[tuple[Slot, str, str, Span]]:
     for quantity in claim.quantities:
         if quantity.role == "previous" or quantity.kind == "ordinal":
             continue
-        kind, value = quantity_key(quantity)
-        yield ("number", kind), f"{value:g}", format_quantity(quantity), quantity.span
+        unit = quantity.unit
+        if quantity.kind == "count":  # counts of different things are different quantities
+            unit = _counted(claim, quantity)
+            if not unit:
+                continue
+        yield ("number", f"{quantity.kind}:{unit}"), _key(quantity), \
+            quantity.normal or quantity.span.text, quantity.span
+
+
+def _key(quantity: Quantity) -> str:
+    """The value to compare, to six significant figures."""
+    return f"{quantity.value:.6g}"
 
 
 def _date_values(claim: Claim) -> Iterable[tuple[Slot, str, str, Span]]:

@@ -1,18 +1,20 @@
 """Timeline: absolute dates for what articles say, and the story's dated events."""
 
-from .events import EntityMentions, build_timeline
+from .events import DateMentions, EntityMentions, build_timeline, date_mentions
 from .expressions import Expression, event_dates, find_expressions, governing_verb, tense_of
 from .normalise import Tense, normalise_expression
 from .published import infer_publication_dates, infer_published, published_anchor
 from .values import Precision, TimeValue
 
 __all__ = [
+    "DateMentions",
     "EntityMentions",
     "Expression",
     "Precision",
     "Tense",
     "TimeValue",
     "build_timeline",
+    "date_mentions",
     "event_dates",
     "find_expressions",
     "governing_verb",

@@ -61,6 +61,22 @@ def _in_heading(article: Article, start: int) -> bool:
 
 EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
 """article id -> (start, end, entity id) of each entity mention in it."""
+DateMentions = dict[str, list[tuple[int, int, str | None]]]
+"""article id -> (start, end, normalised value) of each temporal expression in it."""
+
+
+def date_mentions(articles: Sequence[Article], docs: Sequence[Doc]) -> DateMentions:
+    """Every temporal expression of every article with its ISO value ("2025-07-01", a range
+    as "2025-06-24/2025-06-25"), None when it cannot be normalised."""
+    found: DateMentions = {}
+    for article, doc in zip(articles, docs, strict=True):
+        anchor = published_anchor(article.published)
+        found[article.id] = [
+            (expression.start, expression.end,
+             None if expression.value is None else expression.value.value
+             + (f"/{expression.value.end}" if expression.value.end else ""))
+            for expression in find_expressions(doc, anchor)]
+    return found
 
 
 def dated_events(article: Article, doc: Doc, mentions: EntityMentions) -> list[_Event]:
