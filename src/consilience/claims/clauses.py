@@ -52,18 +52,21 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     return any(token.pos_ in _CLAUSE_POS for token in doc[start:end])
 
 
+_OPENING = frozenset({"“", "«", "„"})
+_CLOSING = frozenset({"”", "»"})
+_STRAIGHT = '"'
+
+
 def _inside_quotation(sentence: DocSpan) -> set[int]:
-    """Indexes of the tokens between quotation marks: a quotation is never split."""
+    """Indexes of the tokens between double quotation marks: a quotation is never split.
+    (Single quotes are left out: they are too often apostrophes.)"""
     inside: set[int] = set()
     open_quote = False
     for token in sentence:
-        if token.is_quote or token.text in ("“", "”", '"'):
-            if token.text == "“":
-                open_quote = True
-            elif token.text == "”":
-                open_quote = False
-            else:
-                open_quote = not open_quote
+        text = token.text
+        if text in _OPENING or text in _CLOSING or text == _STRAIGHT:
+            open_quote = True if text in _OPENING else False if text in _CLOSING \
+                else not open_quote
             continue
         if open_quote:
             inside.add(token.i)

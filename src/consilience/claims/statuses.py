@@ -10,7 +10,7 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from ..models import Span, Status
-from .lexicon import predicate_class
+from .lexicon import NEGATING_VERBS, predicate_class
 
 STATE_CLASSES = frozenset({
     "cancel", "postpone", "attend", "absent", "meet", "impose", "propose", "on-hold", "remove",
@@ -21,21 +21,25 @@ _PREPOSITIONS = ("in", "at", "from", "of", "to", "for", "on")
 _THING_POS = frozenset({"NOUN", "PROPN"})
 _TIME_TYPES = frozenset({"DATE", "TIME"})
 
+def _is_thing(token: Token | None) -> bool:
+    return token is not None and token.pos_ in _THING_POS and token.ent_type_ not in _TIME_TYPES
+
+
 def _thing_of_verb(verb: Token) -> str:
     for child in verb.children:
-        if child.dep_ in _OBJECTS and child.pos_ in _THING_POS:
+        if child.dep_ in _OBJECTS and _is_thing(child):
             return child.lemma_.casefold()
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _PREPOSITIONS:
             target = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
-            if target is not None and target.pos_ in _THING_POS:
-                return target.lemma_.casefold()
-        if child.dep_ == "prt":
+            if _is_thing(target):
+                return target.lemma_.casefold()  # type: ignore[union-attr]
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1):
             for grand in child.children:
                 if grand.dep_ == "prep":
                     target = next((item for item in grand.children if item.dep_ == "pobj"), None)
-                    if target is not None:
-                        return target.lemma_.casefold()
+                    if _is_thing(target):
+                        return target.lemma_.casefold()  # type: ignore[union-attr]
     return ""
 
 
@@ -55,8 +59,28 @@ def _thing_of_noun(noun: Token) -> str:
 
 
 def _negated(token: Token) -> bool:
-    return any(child.dep_ == "neg" for child in token.children) or any(
-        child.dep_ == "neg" for child in token.head.children if token.dep_ == "xcomp")
+    """Negated itself ("did not cancel"), or the complement of a negated or negating verb
+    ("refused to call off", "did not want to cancel")."""
+    if any(child.dep_ == "neg" for child in token.children):
+        return True
+    current = token
+    while current.dep_ == "xcomp" and current.head is not current:
+        current = current.head
+        if current.lemma_ in NEGATING_VERBS or any(child.dep_ == "neg"
+                                                   for child in current.children):
+            return True
+    return False
+
+
+def _particle(verb: Token) -> Token | None:
+    """The verb's particle, also when the parser takes it for a preposition ("pulled out
+    of the talks")."""
+    for child in verb.children:
+        if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == verb.i + 1
+                                   and predicate_class(verb.lemma_, child.lower_)
+                                   not in (None, predicate_class(verb.lemma_))):
+            return child
+    return None
 
 
 def _copula_subject(token: Token) -> str:
@@ -82,7 +106,8 @@ def read_statuses(claim: DocSpan, excluded: Iterable[int]) -> list[tuple[str, st
             found.append(("on-hold", _copula_subject(token.doc[token.i - 1]), start,
                           token.idx + len(token)))
             continue
-        particle = next((child.lower_ for child in token.children if child.dep_ == "prt"), None)
+        particle_token = _particle(token)
+        particle = particle_token.lower_ if particle_token is not None else None
         state = predicate_class(token.lemma_, particle)
         if state not in STATE_CLASSES or _negated(token):
             continue
@@ -98,8 +123,8 @@ def read_statuses(claim: DocSpan, excluded: Iterable[int]) -> list[tuple[str, st
         else:
             continue
         end = token.idx + len(token)
-        if particle is not None:
-            particle_token = next(child for child in token.children if child.dep_ == "prt")
+        if particle_token is not None and predicate_class(token.lemma_, particle) != \
+                predicate_class(token.lemma_):
             end = max(end, particle_token.idx + len(particle_token))
         found.append((state, thing, token.idx, end))
     return found

@@ -1,0 +1,180 @@
+"""Aligning claims of different articles: weighted similarity, blocking, grouping."""
+
+from __future__ import annotations
+
+import itertools
+
+from consilience.claims import AlignConfig, ClaimSpace, align_claims, article_claims
+from consilience.claims.align import candidate_pairs, claim_features
+from consilience.models import Article, Claim, Quantity, Span
+
+
+def parsed(nlp, *texts: str) -> list[Claim]:
+    """The claims of one article per text (ids a0, a1, ...), places as entities."""
+    claims: list[Claim] = []
+    for number, text in enumerate(texts):
+        article = Article(id=f"a{number}", source=f"a{number}.txt", text=text)
+        doc = nlp(text)
+        mentions = {article.id: [(entity.start_char, entity.end_char,
+                                  "e-" + entity.text.casefold().replace(" ", "-"))
+                                 for entity in doc.ents if entity.label_ in ("GPE", "ORG")]}
+        claims.extend(article_claims(article, doc, mentions, {}))
+    return claims
+
+
+def made(article: str, number: int, terms: tuple[str, ...] = (),
+         entities: tuple[str, ...] = (), quantities: tuple[Quantity, ...] = (),
+         dates: tuple[str, ...] = ()) -> Claim:
+    text = " ".join(terms) or "claim"
+    return Claim(span=Span(article, 0, len(text), text), id=f"{article}-c{number}",
+                 terms=terms, entities=entities, quantities=quantities, dates=dates)
+
+
+def ids(groups: list[list[Claim]]) -> list[list[str]]:
+    return [[claim.id for claim in group] for group in groups]
+
+
+def test_paraphrases_across_articles_align(nlp):
+    claims = parsed(nlp, "The government cancelled the summit with Tokyo.",
+                    "The government called off the Tokyo summit.")
+    space = ClaimSpace(claims)
+    assert space.similarity(0, 1) >= AlignConfig().threshold
+    assert ids(align_claims(claims)) == [["a0-c1", "a1-c1"]]
+
+
+def test_unrelated_claims_do_not_align(nlp):
+    claims = parsed(nlp, "The government cancelled the summit with Tokyo.",
+                    "Farmers in Ohio harvested a record corn crop.")
+    assert ClaimSpace(claims).similarity(0, 1) == 0.0
+    assert ids(align_claims(claims)) == [["a0-c1"], ["a1-c1"]]
+
+
+def test_a_shared_entity_alone_does_not_make_claims_similar(nlp):
+    claims = parsed(nlp, "The government cancelled the summit with Tokyo.",
+                    "Tokyo hosted a film festival.")
+    assert set(claims[0].entities) & set(claims[1].entities)
+    assert ClaimSpace(claims).similarity(0, 1) == 0.0
+    assert len(align_claims(claims)) == 2
+
+
+def test_a_shared_entity_alone_by_hand():
+    left = made("a", 1, ("harvest", "corn"), entities=("e1",))
+    right = made("b", 1, ("festival", "film"), entities=("e1",))
+    both = made("c", 1, ("harvest", "corn"), entities=("e1",))
+    space = ClaimSpace([left, right, both])
+    assert space.similarity(0, 1) == 0.0
+    assert space.similarity(0, 2) == 1.0  # the same bag
+
+
+def test_similarity_is_symmetric_and_bounded(nlp):
+    claims = parsed(nlp, "The central bank raised its key rate to 3.5% on Tuesday.",
+                    "The central bank lifted its key rate to 3.5%.",
+                    "Officials met on Monday, but no agreement was reached.")
+    space = ClaimSpace(claims)
+    for left, right in itertools.permutations(range(len(claims)), 2):
+        score = space.similarity(left, right)
+        assert 0.0 <= score <= 1.0
+        assert score == space.similarity(right, left)
+    assert space.claim_similarity(claims[0], claims[1]) == space.similarity(0, 1)
+
+
+def test_claim_features_name_their_kind():
+    quantity = Quantity(Span("a", 0, 4, "3.5%"), 3.5, "%", "percent")
+    claim = made("a", 1, ("rate", "3.5", "@increase"), entities=("e7",),
+                 quantities=(quantity,), dates=("2025-06-10",))
+    features = claim_features(claim)
+    assert set(features) == {"rate", "@increase", "#e7", "=percent:%:3.5", "^2025-06-10"}
+    assert "3.5" not in features  # a number counts as a quantity, not as a word
+    assert features["=percent:%:3.5"] > features["#e7"]
+
+
+def test_a_rare_word_weighs_more_than_a_common_one():
+    features = claim_features(made("a", 1, ("say", "tsunami")))
+    assert features["tsunami"] > features["say"]
+
+
+def test_claims_of_one_article_are_never_candidates_nor_grouped():
+    first = made("a", 1, ("ministry", "cancel", "tender"))
+    second = made("a", 2, ("ministry", "cancel", "tender"))
+    space = ClaimSpace([first, second])
+    assert space.similarity(0, 1) == 1.0
+    assert candidate_pairs(space, AlignConfig()) == set()
+    assert ids(align_claims([first, second])) == [["a-c1"], ["a-c2"]]
+
+
+def test_candidate_pairs_are_pairs_of_different_articles(nlp):
+    claims = parsed(nlp,
+                    "The government cancelled the summit with Tokyo. The summit was in May.",
+                    "The government called off the Tokyo summit. The summit was scrapped.")
+    for left, right in candidate_pairs(ClaimSpace(claims), AlignConfig()):
+        assert left < right
+        assert claims[left].span.article != claims[right].span.article
+
+
+def invented(number: int, stem: str) -> str:
+    """A word no dictionary has, without digits (a word with digits is a number)."""
+    return stem + "".join("bcdfghjklm"[int(digit)] for digit in str(number))
+
+
+def test_blocking_compares_far_fewer_pairs_than_all():
+    # three articles of forty distinct claims each; claim n of every article tells the same
+    articles, per_article = ("a", "b", "c"), 40
+    common = ("government", "said", "official")
+    claims = [made(article, number, (*common, *(invented(number, stem) for stem in
+                                                ("zqo", "vky", "wpu", "jbe", "hxa", "qyi"))))
+              for article in articles for number in range(per_article)]
+    space = ClaimSpace(claims)
+    pairs = candidate_pairs(space, AlignConfig())
+    all_pairs = sum(1 for left, right in itertools.combinations(claims, 2)
+                    if left.span.article != right.span.article)
+    assert all_pairs == 3 * per_article * per_article
+    assert len(pairs) == 3 * per_article  # only the claims that tell the same
+    by_id = {claim.id: position for position, claim in enumerate(claims)}
+    for number in range(per_article):
+        for first, second in (("a", "b"), ("a", "c"), ("b", "c")):
+            assert (by_id[f"{first}-c{number}"], by_id[f"{second}-c{number}"]) in pairs
+    groups = align_claims(claims)
+    assert len(groups) == per_article
+    assert all(len({claim.span.article for claim in group}) == 3 for group in groups)
+
+
+def test_a_feature_shared_by_too_many_claims_is_not_blocked_on():
+    claims = [made(f"a{number}", 1, ("ministry",)) for number in range(5)]
+    space = ClaimSpace(claims)
+    assert len(candidate_pairs(space, AlignConfig(max_postings=10))) == 10
+    assert candidate_pairs(space, AlignConfig(max_postings=4)) == set()
+
+
+def test_groups_are_largest_first_and_singletons_kept(nlp):
+    claims = parsed(nlp,
+                    "Farmers in Ohio harvested a record corn crop. "
+                    "The government cancelled the summit with Tokyo.",
+                    "The government called off the Tokyo summit.",
+                    "The government scrapped the summit with Tokyo.")
+    groups = align_claims(claims)
+    assert len({claim.span.article for claim in groups[0]}) == 3
+    assert "summit" in groups[0][0].span.text
+    assert sorted(claim.id for group in groups for claim in group) == sorted(
+        claim.id for claim in claims)
+    assert ["a0-c1"] in ids(groups)
+
+
+def test_threshold_governs_merging(nlp):
+    claims = parsed(nlp, "The government cancelled the summit with Tokyo.",
+                    "The government called off the Tokyo summit.")
+    assert len(align_claims(claims, AlignConfig(threshold=1.01))) == 2
+    assert len(align_claims(claims, AlignConfig(threshold=0.0))) == 1
+
+
+def test_alignment_is_deterministic(nlp):
+    texts = ("The government cancelled the summit with Tokyo. Police arrested two men.",
+             "The government called off the Tokyo summit. Two men were arrested by police.",
+             "Tokyo hosted a film festival. The summit with Tokyo was scrapped.")
+    first = ids(align_claims(parsed(nlp, *texts)))
+    assert first == ids(align_claims(parsed(nlp, *texts)))
+    claims = parsed(nlp, *texts)
+    assert ids(align_claims(claims, space=ClaimSpace(claims))) == first
+
+
+def test_no_claims_no_groups():
+    assert align_claims([]) == []
