@@ -48,6 +48,13 @@ def _content_tokens(doc: Doc, start: int, end: int) -> int:
     return sum(1 for token in doc[start:end] if not (token.is_punct or token.is_space))
 
 
+def _has_own_subject(doc: Doc, start: int, end: int) -> bool:
+    """Whether the range holds a subject together with the verb it is the subject of: a
+    clause that stands on its own, not a fragment left by a misparse."""
+    return any(token.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")
+               and start <= token.head.i < end for token in doc[start:end])
+
+
 def _has_verb(doc: Doc, start: int, end: int) -> bool:
     return any(token.pos_ in _CLAUSE_POS for token in doc[start:end])
 
@@ -96,12 +103,15 @@ def clause_ranges(sentence: DocSpan) -> list[tuple[int, int]]:
                 tail -= 1
             if high >= tail and low > start:  # at the right edge
                 parts = [(start, low), (low, end)]
+                need_subject = [parts[0]]
             elif low == start and high < end:  # at the left edge
                 parts = [(start, high), (high, end)]
+                need_subject = parts
             else:
                 break
             if all(_content_tokens(doc, a, b) >= _MIN_TOKENS and _has_verb(doc, a, b)
-                   for a, b in parts):
+                   for a, b in parts) and all(_has_own_subject(doc, a, b)
+                                              for a, b in need_subject):
                 segments[index:index + 1] = parts
             break
     return [_trim(doc, start, end) for start, end in segments]

@@ -220,11 +220,23 @@ def _modality(chain: list[Token], tokens: DocSpan) -> Modality:
     return "asserted"
 
 
+def _clause_head(claim: DocSpan) -> Token:
+    """The claim's main verb: its root, unless the root is punctuation or a word the parse
+    hangs outside the clause, then its first verb whose head lies outside it."""
+    root = claim.root
+    if root.pos_ in _VERB_POS:
+        return root
+    outside = [token for token in claim if token.pos_ in _VERB_POS
+               and not claim.start <= token.head.i < claim.end]
+    verbs = outside or [token for token in claim if token.pos_ in _VERB_POS]
+    return verbs[0] if verbs else root
+
+
 def read_claim(claim: DocSpan) -> Reading:
     """The slots of one claim span of a parsed document."""
     doc = claim.doc
     low, high = claim.start, claim.end
-    head = claim.root
+    head = _clause_head(claim)
     excluded: set[int] = set()
     attribution: tuple[int, int] | None = None
     speaker: tuple[int, int] | None = None
