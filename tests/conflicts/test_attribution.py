@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from consilience.claims import article_claims, build_facts
+from consilience.claims import ClaimSpace, article_claims, build_facts
 from consilience.conflicts.attribution import attribution_conflict
 from consilience.models import Article, Claim, Fact, Span
 
 PEOPLE = frozenset({"Kenji Tanaka", "Yuki Sato", "Mari Ito"})
 TEXT = "Kenji Tanaka said the plant will close."
+
+
+def alike(left: Claim, right: Claim) -> float:
+    return 1.0
+
+
+def unlike(left: Claim, right: Claim) -> float:
+    return 0.1
 
 
 def claim(article: str, speaker: str | None, number: int = 1) -> Claim:
@@ -24,7 +32,7 @@ def fact(*claims: Claim) -> Fact:
 
 def test_one_statement_credited_to_two_people_in_two_articles_conflicts():
     tanaka, sato = claim("a", "Kenji Tanaka"), claim("b", "Yuki Sato")
-    sides = attribution_conflict(fact(tanaka, sato), PEOPLE)
+    sides = attribution_conflict(fact(tanaka, sato), PEOPLE, alike)
     assert [(side.value, side.articles, side.attributed_to) for side in sides] == [
         ("Kenji Tanaka", ("a",), ("Kenji Tanaka",)), ("Yuki Sato", ("b",), ("Yuki Sato",))]
     assert [side.spans for side in sides] == [(tanaka.attribution,), (sato.attribution,)]
@@ -32,44 +40,44 @@ def test_one_statement_credited_to_two_people_in_two_articles_conflicts():
 
 def test_every_article_of_a_side_is_listed():
     sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"), claim("b", "Yuki Sato"),
-                                      claim("c", "Kenji Tanaka")), PEOPLE)
+                                      claim("c", "Kenji Tanaka")), PEOPLE, alike)
     assert [side.articles for side in sides] == [("a", "c"), ("b",)]
 
 
 def test_unnamed_descriptions_are_no_conflict():
     sides = attribution_conflict(fact(claim("a", "a senior official"),
-                                      claim("b", "a company spokesman")), PEOPLE)
+                                      claim("b", "a company spokesman")), PEOPLE, alike)
     assert sides == []
 
 
 def test_a_named_person_and_an_unnamed_description_are_no_conflict():
     sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"),
                                       claim("b", "a company spokesman"), claim("c", None)),
-                                 PEOPLE)
+                                 PEOPLE, alike)
     assert sides == []
 
 
 def test_a_name_that_is_not_a_person_of_the_story_is_no_conflict():
     sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"), claim("b", "Reuters")),
-                                 PEOPLE)
+                                 PEOPLE, alike)
     assert sides == []
 
 
 def test_the_same_person_everywhere_is_no_conflict():
     sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"), claim("b", "Kenji Tanaka")),
-                                 PEOPLE)
+                                 PEOPLE, alike)
     assert sides == []
 
 
 def test_one_article_quoting_two_people_alike_is_no_conflict():
     sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"),
-                                      claim("a", "Yuki Sato", number=2)), PEOPLE)
+                                      claim("a", "Yuki Sato", number=2)), PEOPLE, alike)
     assert sides == []
 
 
 def test_a_side_without_an_attribution_span_points_at_its_claim():
     bare = Claim(span=Span("b", 0, len(TEXT), TEXT), id="b-c1", attributed_to="Yuki Sato")
-    sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"), bare), PEOPLE)
+    sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"), bare), PEOPLE, alike)
     assert sides[1].spans == (bare.span,)
 
 
@@ -85,10 +93,17 @@ def test_from_real_parses(nlp):
         articles.append(article)
         claims.extend(article_claims(article, doc, mentions,
                                      {entity.text: entity.text for entity in people}))
-    facts = build_facts(articles, claims)
+    space = ClaimSpace(claims)
+    facts = build_facts(articles, claims, space=space)
     assert len(facts) == 1
-    sides = attribution_conflict(facts[0], PEOPLE)
+    sides = attribution_conflict(facts[0], PEOPLE, space.claim_similarity)
     assert [side.value for side in sides] == ["Kenji Tanaka", "Yuki Sato"]
     for side, article in zip(sides, articles, strict=True):
         span = side.spans[0]
         assert article.text[span.start:span.end] == span.text == side.value
+
+
+def test_two_people_saying_different_things_about_one_event_is_no_conflict():
+    sides = attribution_conflict(fact(claim("a", "Kenji Tanaka"), claim("b", "Yuki Sato")),
+                                 PEOPLE, unlike)
+    assert sides == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from consilience.claims.quantities import find_quantities, format_quantity
-from consilience.conflicts.values import value_conflicts
+from consilience.conflicts.values import story_values, value_conflicts
 from consilience.models import Claim, Fact, Span
 
 
@@ -25,21 +25,19 @@ def fact(*claims: Claim) -> Fact:
 def test_different_percentages_in_different_articles_conflict():
     first = claim("a", "The bank raised its key rate to 3.5% on Tuesday.")
     second = claim("b", "The bank raised its key rate to 4% on Tuesday.")
-    found = value_conflicts(fact(first, second), [first, second])
+    found = value_conflicts(fact(first, second), story_values([first, second]))
     assert len(found) == 1
-    kind, sides = found[0]
+    kind, sides, _ = found[0]
     assert kind == "number"
     assert [(side.value, side.articles) for side in sides] == [("3.5%", ("a",)), ("4%", ("b",))]
-    assert [span.text for side in sides for span in side.spans] == ["3.5%", "4%"]
-    for side, item in zip(sides, (first, second), strict=True):
-        span = side.spans[0]
-        assert item.span.text[span.start:span.end] == span.text
+    # each side shows the claim that states its value
+    assert [span for side in sides for span in side.spans] == [first.span, second.span]
 
 
 def test_the_same_value_written_differently_is_no_conflict():
     first = claim("a", "The bank raised its key rate to 3.5 per cent.")
     second = claim("b", "The bank raised its key rate to 3.5%.")
-    assert value_conflicts(fact(first, second), [first, second]) == []
+    assert value_conflicts(fact(first, second), story_values([first, second])) == []
 
 
 def test_an_earlier_value_is_not_compared():
@@ -48,7 +46,7 @@ def test_an_earlier_value_is_not_compared():
              "The key rate rose to 3.5%, up from 3%.")
     claims = [claim(article, text) for article, text in zip("abc", texts, strict=True)]
     assert [quantity.role for quantity in claims[0].quantities] == ["current", "previous"]
-    assert value_conflicts(fact(*claims), claims) == []
+    assert value_conflicts(fact(*claims), story_values(claims)) == []
 
 
 def test_values_one_article_states_together_are_no_conflict():
@@ -57,8 +55,8 @@ def test_values_one_article_states_together_are_no_conflict():
     second = claim("b", "Prices rose 3% in May.")
     both = claim("c", "Prices rose 2% in April and 3% in May.", number=2)
     story = [first, second, both]
-    assert value_conflicts(fact(first, second), story) == []
-    assert value_conflicts(fact(first, second), [first, second]) != []
+    assert value_conflicts(fact(first, second), story_values(story)) == []
+    assert value_conflicts(fact(first, second), story_values([first, second])) != []
 
 
 def test_a_value_held_with_another_drops_out_but_the_rest_still_clash():
@@ -66,10 +64,10 @@ def test_a_value_held_with_another_drops_out_but_the_rest_still_clash():
     second = claim("b", "Prices rose 3% in May.")
     third = claim("c", "Prices rose 5% in May.")
     both = claim("d", "Prices rose 2% in April and 3% in May.", number=2)
-    (kind, sides), = value_conflicts(fact(first, second, third), [first, second, third, both])
+    (kind, sides, _), = value_conflicts(fact(first, second, third), story_values([first, second, third, both]))
     assert kind == "number"
     assert [side.value for side in sides] == ["2%", "3%", "5%"]  # each clashes with 5%
-    (_, sides), = value_conflicts(fact(first, second, third), [first, second, third])
+    (_, sides, _), = value_conflicts(fact(first, second, third), story_values([first, second, third]))
     assert len(sides) == 3
 
 
@@ -77,35 +75,35 @@ def test_a_range_in_one_claim_is_not_two_values():
     first = claim("a", "Prices rose between 2% and 3%.")
     second = claim("b", "Prices rose 4%.")
     assert len(first.quantities) == 2
-    assert value_conflicts(fact(first, second), [first, second]) == []
+    assert value_conflicts(fact(first, second), story_values([first, second])) == []
 
 
 def test_values_of_different_units_are_different_quantities():
     first = claim("a", "The budget grew 4%.")
     second = claim("b", "The budget grew by $4 million.")
-    assert value_conflicts(fact(first, second), [first, second]) == []
+    assert value_conflicts(fact(first, second), story_values([first, second])) == []
 
 
 def test_counts_of_different_things_do_not_conflict_but_of_the_same_thing_do():
     first = claim("a", "Police arrested 12 people.")
     second = claim("b", "Police seized 15 vehicles.")
-    assert value_conflicts(fact(first, second), [first, second]) == []
+    assert value_conflicts(fact(first, second), story_values([first, second])) == []
     third = claim("c", "Police arrested 15 people.")
-    (kind, sides), = value_conflicts(fact(first, third), [first, third])
+    (kind, sides, _), = value_conflicts(fact(first, third), story_values([first, third]))
     assert kind == "number" and [side.articles for side in sides] == [("a",), ("c",)]
 
 
 def test_one_article_stating_two_values_in_two_claims_is_no_conflict():
     first = claim("a", "Prices rose 2% in May.")
     second = claim("a", "Prices rose 3% in May.", number=2)
-    assert value_conflicts(fact(first, second), [first, second]) == []
+    assert value_conflicts(fact(first, second), story_values([first, second])) == []
 
 
 def test_different_days_conflict():
     first = claim("a", "The vote took place.", dates=("2025-06-10",))
     second = claim("b", "The vote took place.", dates=("2025-06-11",))
     third = claim("c", "The vote took place.", dates=("2025-06-10",))
-    (kind, sides), = value_conflicts(fact(first, second, third), [first, second, third])
+    (kind, sides, _), = value_conflicts(fact(first, second, third), story_values([first, second, third]))
     assert kind == "date"
     assert [(side.value, side.articles) for side in sides] == [
         ("2025-06-10", ("a", "c")), ("2025-06-11", ("b",))]
@@ -118,16 +116,16 @@ def test_the_same_day_or_a_coarser_date_is_no_conflict():
     month = claim("c", "The vote took place.", dates=("2025-06",))
     span = claim("d", "The vote took place.", dates=("2025-06-11/2025-06-12",))
     assert value_conflicts(fact(first, second, month, span),
-                           [first, second, month, span]) == []
+                           story_values([first, second, month, span])) == []
 
 
 def test_days_one_article_states_together_are_no_conflict():
     first = claim("a", "The vote took place.", dates=("2025-06-10",))
     second = claim("b", "The vote took place.", dates=("2025-06-11",))
     both = claim("c", "The vote was moved.", number=2, dates=("2025-06-10", "2025-06-11"))
-    assert value_conflicts(fact(first, second), [first, second, both]) == []
+    assert value_conflicts(fact(first, second), story_values([first, second, both])) == []
 
 
 def test_a_fact_with_one_value_has_no_conflict():
     only = claim("a", "The bank raised its key rate to 3.5%.")
-    assert value_conflicts(fact(only), [only]) == []
+    assert value_conflicts(fact(only), story_values([only])) == []

@@ -9,10 +9,10 @@ from dataclasses import replace
 from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
 from .attribution import attribution_conflict
 from .status import Similarity, status_conflicts
-from .values import value_conflicts
+from .values import story_values, value_conflicts
 
 _KIND_WORDS: dict[str, str] = {
-    "number": "figures", "date": "dates", "status": "accounts of what happened",
+    "number": "figures", "date": "dates for the same event", "status": "accounts of what happened",
     "attribution": "attributions", "name": "spellings", "wording": "wordings",
 }
 
@@ -74,10 +74,11 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
     of how alike two claims are."""
     published = _published(articles)
     found: list[tuple[ConflictKind, list[ConflictSide], str | None, str]] = []
+    held = story_values(claims)
     for fact in facts:
-        for kind, sides in value_conflicts(fact, claims):
-            found.append((kind, sides, fact.id, ""))  # type: ignore[arg-type]
-        sides = attribution_conflict(fact, people)
+        for kind, sides, subject in value_conflicts(fact, held):
+            found.append((kind, sides, fact.id, subject))  # type: ignore[arg-type]
+        sides = attribution_conflict(fact, people, similarity)
         if sides:
             found.append(("attribution", sides, fact.id, ""))
     for sides, thing in status_conflicts(claims, similarity):

@@ -16,7 +16,6 @@ from ..models import Claim, ConflictSide, Fact, Quantity, Span
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]{3,})")
 Slot = tuple[str, str]  # (slot kind, unit or precision)
-Found = tuple[str, list[ConflictSide]]  # (kind, sides)
 
 
 def _counted(claim: Claim, quantity: Quantity) -> str:
@@ -36,7 +35,7 @@ def _quantity_values(claim: Claim) -> Iterable[tuple[Slot, str, str, Span]]:
             if not unit:
                 continue
         yield ("number", f"{quantity.kind}:{unit}"), _key(quantity), \
-            quantity.normal or quantity.span.text, quantity.span
+            quantity.normal or quantity.span.text, claim.span
 
 
 def _key(quantity: Quantity) -> str:
@@ -60,11 +59,28 @@ def _article_values(claims: Iterable[Claim],
     return held
 
 
-def value_conflicts(fact: Fact, story_claims: Sequence[Claim]) -> list[Found]:
-    """Number and date disagreements among the claims of one fact."""
-    found: list[Found] = []
-    for reader in (_quantity_values, _date_values):
-        story_held = _article_values(story_claims, reader)
+Held = dict[str, dict[str, set[tuple[Slot, str]]]]
+"""reader name -> article id -> the (slot, value) pairs the article states anywhere."""
+_READERS = {"number": _quantity_values, "date": _date_values}
+
+
+def story_values(claims: Sequence[Claim]) -> Held:
+    """Every value each article states, to tell two quantities from one disagreement."""
+    return {name: _article_values(claims, reader) for name, reader in _READERS.items()}
+
+
+def _subject(slot: Slot) -> str:
+    """What a slot measures, for the summary: "people" for a count of people."""
+    kind, _, unit = slot[1].partition(":")
+    return f"'{unit}'" if kind == "count" and unit else ""
+
+
+def value_conflicts(fact: Fact, held: Held) -> list[tuple[str, list[ConflictSide], str]]:
+    """(kind, sides, what it measures) for each number or date disagreement among the claims
+    of one fact; `held` is `story_values` of the story's claims."""
+    found: list[tuple[str, list[ConflictSide], str]] = []
+    for name, reader in _READERS.items():
+        story_held = held[name]
         by_slot: dict[Slot, dict[str, list[tuple[str, str, Span]]]] = {}
         for claim in fact.claims:
             values = list(reader(claim))
@@ -79,7 +95,7 @@ def value_conflicts(fact: Fact, story_claims: Sequence[Claim]) -> list[Found]:
                 continue
             sides = _disjoint_sides(slot, by_value, story_held)
             if len(sides) >= 2:
-                found.append((slot[0], sides))
+                found.append((slot[0], sides, _subject(slot)))
     return found
 
 
