@@ -64,10 +64,12 @@ def test_a_value_held_with_another_drops_out_but_the_rest_still_clash():
     second = claim("b", "Prices rose 3% in May.")
     third = claim("c", "Prices rose 5% in May.")
     both = claim("d", "Prices rose 2% in April and 3% in May.", number=2)
-    (kind, sides, _), = value_conflicts(fact(first, second, third), story_values([first, second, third, both]))
+    held = story_values([first, second, third, both])
+    (kind, sides, _), = value_conflicts(fact(first, second, third), held)
     assert kind == "number"
     assert [side.value for side in sides] == ["2%", "3%", "5%"]  # each clashes with 5%
-    (_, sides, _), = value_conflicts(fact(first, second, third), story_values([first, second, third]))
+    held = story_values([first, second, third])
+    (_, sides, _), = value_conflicts(fact(first, second, third), held)
     assert len(sides) == 3
 
 
@@ -103,7 +105,8 @@ def test_different_days_conflict():
     first = claim("a", "The vote took place.", dates=("2025-06-10",))
     second = claim("b", "The vote took place.", dates=("2025-06-11",))
     third = claim("c", "The vote took place.", dates=("2025-06-10",))
-    (kind, sides, _), = value_conflicts(fact(first, second, third), story_values([first, second, third]))
+    held = story_values([first, second, third])
+    (kind, sides, _), = value_conflicts(fact(first, second, third), held)
     assert kind == "date"
     assert [(side.value, side.articles) for side in sides] == [
         ("2025-06-10", ("a", "c")), ("2025-06-11", ("b",))]
