@@ -76,7 +76,7 @@ class DocCache:
         return found
 
     def put_many(self, items: Iterable[tuple[str, Doc]]) -> None:
-        rows = [(key, doc.to_bytes(exclude=["tensor"])) for key, doc in items]
+        rows = [(key, doc.to_bytes(exclude=["tensor", "user_data"])) for key, doc in items]
         try:
             with self._connection:
                 self._connection.executemany(

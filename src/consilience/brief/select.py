@@ -230,6 +230,9 @@ def _features(fact: Fact) -> dict[str, float]:
     return features
 
 
+_COMMON_FEATURE = 200
+
+
 def centrality(facts: Sequence[Fact]) -> dict[str, float]:
     """For each fact id, the summed weighted Jaccard overlap of its entities and terms with
     every other fact: how much of the story's vocabulary it shares."""
@@ -239,10 +242,13 @@ def centrality(facts: Sequence[Fact]) -> dict[str, float]:
     for number, weights in enumerate(features):
         for feature in weights:
             postings[feature].append(number)
+    common = max(_COMMON_FEATURE, len(facts) // 20)
     scores: dict[str, float] = {}
     for number, weights in enumerate(features):
         shared: dict[int, float] = defaultdict(float)
         for feature, weight in weights.items():
+            if len(postings[feature]) > common:  # in a large story, too common to tell
+                continue
             for other in postings[feature]:
                 if other != number:
                     shared[other] += weight

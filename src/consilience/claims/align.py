@@ -38,8 +38,8 @@ class AlignConfig:
 
     threshold: float = 0.36
     linkage: float = 0.26
-    keys: int = 6
-    max_postings: int = 400
+    keys: int = 5
+    max_postings: int = 150
 
 
 @lru_cache(maxsize=65536)

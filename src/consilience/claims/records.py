@@ -3,8 +3,10 @@ slots read off its parse. Headings are not claims (captions never reach the text
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -19,6 +21,15 @@ EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
 DateMentions = Mapping[str, Sequence[tuple[int, int, str | None]]]
 """article id -> (start, end, ISO value or None) of each temporal expression in it, as the
 timeline stage normalised it ("2025-07-01", "2025-06-24/2025-06-25")."""
+
+
+Item = TypeVar("Item")
+
+
+def _within(items: Sequence[Item], starts: Sequence[int], start: int, end: int
+            ) -> Sequence[Item]:
+    """The items (sorted by their start, `starts`) that start in [start, end)."""
+    return items[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _in_heading(article: Article, start: int, end: int) -> bool:
@@ -41,8 +52,10 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
     attribution is given when its speaker is a known entity."""
     if SPANS_KEY not in doc.spans:
         mark_claims(doc)
-    expressions = list((dates or {}).get(article.id, ()))
+    expressions = sorted((dates or {}).get(article.id, ()), key=lambda item: item[:2])
     article_mentions = sorted(mentions.get(article.id, ()))
+    mention_starts = [first for first, _, _ in article_mentions]
+    expression_starts = [first for first, _, _ in expressions]
     claims: list[Claim] = []
     for number, claim in enumerate(doc.spans[SPANS_KEY]):
         start, end = claim.start_char, claim.end_char
@@ -57,12 +70,13 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
             return low <= first and last <= high and not any(
                 a <= first < b for a, b in excluded)
 
-        entities = tuple(dict.fromkeys(entity for first, last, entity in article_mentions
-                                       if in_content(first, last)))
-        entity_words = {word.casefold() for first, last, _ in article_mentions
-                        if in_content(first, last) for word in article.text[first:last].split()}
+        inside = [mention for mention in _within(article_mentions, mention_starts, start, end)
+                  if in_content(mention[0], mention[1])]
+        entities = tuple(dict.fromkeys(entity for _, _, entity in inside))
+        entity_words = {word.casefold() for first, last, _ in inside
+                        for word in article.text[first:last].split()}
         claim_dates = tuple(dict.fromkeys(
-            value for first, last, value in expressions
+            value for first, last, value in _within(expressions, expression_starts, start, end)
             if value is not None and in_content(first, last)))
         date_ranges = [(first, last) for first, last, _ in expressions]
         quantities: tuple[Quantity, ...] = tuple(

@@ -107,7 +107,16 @@ def _scheduled_thing(token: Token, verb: Token | None) -> bool:
 
 
 def find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
-    """Every temporal expression of the article, normalised against `anchor`."""
+    """Every temporal expression of the article, normalised against `anchor` (kept on the
+    Doc, so the stages that ask again for the same anchor do not search again)."""
+    key = ("consilience_expressions", anchor)
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _find_expressions(doc, anchor)
+    return list(cached)
+
+
+def _find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
     found = []
     for span in _candidate_spans(doc):
         verb = governing_verb(span.root)
