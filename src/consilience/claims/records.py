@@ -3,7 +3,7 @@ slots read off its parse. Headings are not claims (captions never reach the text
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TypeVar
@@ -55,6 +55,8 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
     expressions = sorted((dates or {}).get(article.id, ()), key=lambda item: item[:2])
     article_mentions = sorted(mentions.get(article.id, ()))
     mention_starts = [first for first, _, _ in article_mentions]
+    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    sentence_starts = [first for first, _ in sentences]
     expression_starts = [first for first, _, _ in expressions]
     claims: list[Claim] = []
     for number, claim in enumerate(doc.spans[SPANS_KEY]):
@@ -100,7 +102,7 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
             span=_span(article, start, end),
             attributed_to=attributed_to,
             id=f"{article.id}-c{number + 1}",
-            sentence=_span(article, claim.sent.start_char, claim.sent.end_char),
+            sentence=_span(article, *sentences[bisect_right(sentence_starts, start) - 1]),
             entities=entities,
             quantities=quantities,
             dates=claim_dates,
