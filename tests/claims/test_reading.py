@@ -150,3 +150,18 @@ def test_a_report_by_an_outlet_is_credited_to_the_outlet(nlp):
                               "its rate.")
     assert piece(text, reading.speaker_head) == "Financial Times"
     assert reading.predicate_class == "decrease"
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman denied that the actor had quit the film.",
+    "The ministry dismissed claims that the plant would close.",
+    "Police said the report that the mayor was arrested is false.",
+])
+def test_what_a_speaker_denies_or_calls_false_is_negated(nlp, text):
+    reading, _ = read(nlp, text)
+    assert reading.negated
+
+
+def test_what_a_speaker_confirms_is_not_negated(nlp):
+    reading, _ = read(nlp, "A spokesman confirmed that the actor had quit the film.")
+    assert not reading.negated

@@ -101,3 +101,11 @@ def test_statuses_of_makes_records_with_the_spans_it_is_given(nlp):
     assert (status.state, status.thing) == ("postpone", "summit")
     assert status.span.article == "a1"
     assert text[status.span.start:status.span.end] == status.span.text == "postponed"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials denied reports that the meeting was cancelled.",
+    "The ministry dismissed claims that the summit had been postponed.",
+])
+def test_a_denied_status_is_not_stated(nlp, text):
+    assert [state for state, _ in pairs(nlp, text) if state in ("cancel", "postpone")] == []

@@ -25,6 +25,7 @@ from .quantities import quantity_key
 Prior = Callable[[str], float]
 
 _ENTITY_WEIGHT = 1.3
+_NAME_WORD_WEIGHT = 0.3
 _CLASS_WEIGHT = 1.6
 _QUANTITY_WEIGHT = 2.0
 _DATE_WEIGHT = 1.6
@@ -57,6 +58,8 @@ def claim_features(claim: Claim) -> dict[str, float]:
     for term in claim.terms:
         if term.startswith("@"):
             features[term] = _CLASS_WEIGHT
+        elif term.startswith("~"):  # a word of an entity's name: the entity counts already
+            features[term] = _NAME_WORD_WEIGHT * word_prior(term[1:])
         elif not any(character.isdigit() for character in term):
             features[term] = word_prior(term)
     for entity in claim.entities:
@@ -100,7 +103,7 @@ class ClaimSpace:
         for feature, weight in bag.items():
             if feature in other:
                 shared += min(weight, other[feature])
-                telling = telling or feature[0] != "#"
+                telling = telling or feature[0] not in "#~"
         if not telling:
             return 0.0
         mass = self.mass[left] + self.mass[right]

@@ -125,6 +125,22 @@ LIGHT_VERBS: frozenset[str] = frozenset({
 NEGATING_VERBS: frozenset[str] = frozenset({"refuse", "fail", "decline", "deny"})
 """Verbs that negate their complement: "declined to comment" did not comment."""
 
+DENYING_VERBS: frozenset[str] = frozenset({
+    "deny", "dismiss", "reject", "refute", "rebut", "debunk", "dispute", "contradict",
+})
+"""Reporting verbs whose speaker says what they report is not so."""
+
+FALSE_WORDS: frozenset[str] = frozenset({
+    "false", "untrue", "fake", "baseless", "groundless", "inaccurate", "incorrect", "wrong",
+    "fabricated", "unfounded", "bogus", "misleading",
+})
+"""Words that call a report false: "the report that ... is false"."""
+
+REPORT_NOUNS: frozenset[str] = frozenset({
+    "report", "claim", "rumour", "rumor", "allegation", "speculation", "suggestion", "story",
+})
+"""Nouns whose clause is what someone said, not what happened."""
+
 
 def predicate_class(lemma: str, particle: str | None = None) -> str | None:
     """The class of a verb with its particle, or of the verb alone."""

@@ -17,13 +17,16 @@ from spacy.tokens import Span as DocSpan
 from ..models import Modality
 from .lexicon import (
     DEMAND_CUES,
+    DENYING_VERBS,
     EXPECTED_CUES,
+    FALSE_WORDS,
     HEDGE_WORDS,
     LIGHT_VERBS,
     NEGATING_VERBS,
     PLANNED_CUES,
     POSSIBLE_MODALS,
     PREDICATE_CLASSES,
+    REPORT_NOUNS,
     REPORTING_VERBS,
     SOURCE_NOUNS,
     predicate_class,
@@ -98,7 +101,7 @@ def _subject(verb: Token) -> Token | None:
         if subject is not None:
             return subject
         current = current.head if current.dep_ in ("conj", "xcomp") and \
-            current.head is not current else None
+            current.head.i != current.i else None
     return None
 
 
@@ -112,7 +115,7 @@ def _reporting_verb(head: Token, low: int, high: int) -> tuple[Token, Token | No
             return head, content
     current = head
     for _ in range(4):
-        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head is current:
+        if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
             return None
         parent = current.head
         if parent.lemma_ in REPORTING_VERBS and parent.pos_ in _VERB_POS and \
@@ -186,7 +189,7 @@ def _chain(predicate: Token, head: Token) -> list[Token]:
     """The predicate and the verbs above it up to the claim's head."""
     chain = [predicate]
     current = predicate
-    while current is not head and current.head is not current and len(chain) < 6:
+    while current.i != head.i and current.head.i != current.i and len(chain) < 6:
         current = current.head
         chain.append(current)
     return chain
@@ -194,7 +197,8 @@ def _chain(predicate: Token, head: Token) -> list[Token]:
 
 def _negated(chain: list[Token]) -> bool:
     for verb in chain:
-        if any(child.dep_ == "neg" for child in verb.children):
+        if any(child.dep_ == "neg" or (child.dep_ == "acomp" and child.lower_ in FALSE_WORDS)
+               for child in verb.children):
             return True
         subject = next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
         if subject is not None and any(child.lower_ in ("no", "none") and child.dep_ == "det"
@@ -242,9 +246,11 @@ def read_claim(claim: DocSpan) -> Reading:
     speaker: tuple[int, int] | None = None
     speaker_head: tuple[int, int] | None = None
     content_head = head
+    denied = False
     reporting = _reporting_verb(head, low, high)
     if reporting is not None:
         verb, content = reporting
+        denied = verb.lemma_ in DENYING_VERBS and content is not None
         if low <= verb.i < high:
             excluded.add(verb.i)
             excluded.update(child.i for child in verb.children
@@ -272,8 +278,18 @@ def read_claim(claim: DocSpan) -> Reading:
             speaker = _char_range(doc, start, end)
             speaker_head = _head_range(_named_source(source))
         attribution = _char_range(doc, min(phrase), max(phrase) + 1)
-        if content_head is cue or content_head.i in phrase:
+        if content_head.i == cue.i or content_head.i in phrase:
             content_head = head
+    if reporting is None and head.lemma_ in DENYING_VERBS:
+        # "dismissed claims that the plant would close": the denied clause hangs from a
+        # report noun
+        reported = next((grand for child in head.children if child.dep_ == "dobj"
+                         and child.lemma_ in REPORT_NOUNS for grand in child.children
+                         if grand.dep_ in ("acl", "ccomp", "relcl") and low <= grand.i < high),
+                        None)
+        if reported is not None:
+            denied = True
+            content_head = reported
     predicate, negated_by_verb = _content_predicate(content_head)
     particle = _particle(predicate)
     chain = _chain(predicate, head)
@@ -286,7 +302,7 @@ def read_claim(claim: DocSpan) -> Reading:
         attribution=attribution, speaker=speaker, speaker_head=speaker_head,
         excluded=frozenset(excluded),
         predicate=predicate, particle=particle, predicate_class=found_class,
-        negated=negated_by_verb or _negated(chain), modality=_modality(chain, claim),
+        negated=denied or negated_by_verb or _negated(chain), modality=_modality(chain, claim),
         hedges=hedges, terms=terms)
 
 

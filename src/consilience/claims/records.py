@@ -112,7 +112,8 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
             modality=reading.modality,
             hedges=reading.hedges,
             attribution=attribution,
-            terms=tuple(term for term in reading.terms if term not in entity_words),
+            terms=tuple(f"~{term}" if term in entity_words else term
+                        for term in reading.terms),
             statuses=statuses_of(claim, reading.excluded,
                                  lambda first, last: _span(article, first, last)),
         ))

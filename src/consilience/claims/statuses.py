@@ -10,7 +10,7 @@ from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from ..models import Span, Status
-from .lexicon import NEGATING_VERBS, predicate_class
+from .lexicon import DENYING_VERBS, FALSE_WORDS, NEGATING_VERBS, REPORT_NOUNS, predicate_class
 
 STATE_CLASSES = frozenset({
     "cancel", "postpone", "attend", "absent", "meet", "impose", "propose", "on-hold", "remove",
@@ -58,13 +58,28 @@ def _thing_of_noun(noun: Token) -> str:
     return ""
 
 
+def _denied(token: Token) -> bool:
+    """Inside what someone denies or calls false: "denied reports that the meeting was
+    cancelled", "the claim that it was postponed is false"."""
+    current = token
+    for _ in range(8):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_ in DENYING_VERBS or any(
+                child.dep_ == "acomp" and child.lower_ in FALSE_WORDS
+                for child in current.children):
+            return True
+    return False
+
+
 def _negated(token: Token) -> bool:
-    """Negated itself ("did not cancel"), or the complement of a negated or negating verb
-    ("refused to call off", "did not want to cancel")."""
-    if any(child.dep_ == "neg" for child in token.children):
+    """Negated itself ("did not cancel"), the complement of a negated or negating verb
+    ("refused to call off", "did not want to cancel"), or denied."""
+    if any(child.dep_ == "neg" for child in token.children) or _denied(token):
         return True
     current = token
-    while current.dep_ == "xcomp" and current.head is not current:
+    while current.dep_ == "xcomp" and current.head.i != current.i:
         current = current.head
         if current.lemma_ in NEGATING_VERBS or any(child.dep_ == "neg"
                                                    for child in current.children):
@@ -86,7 +101,7 @@ def _particle(verb: Token) -> Token | None:
 def _copula_subject(token: Token) -> str:
     """The subject of "X is on hold" / "X remains suspended"."""
     verb = token
-    while verb.dep_ in ("pobj", "prep", "acomp", "advmod") and verb.head is not verb:
+    while verb.dep_ in ("pobj", "prep", "acomp", "advmod") and verb.head.i != verb.i:
         verb = verb.head
     subject = next((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")),
                    None)
@@ -112,7 +127,8 @@ def read_statuses(claim: DocSpan, excluded: Iterable[int]) -> list[tuple[str, st
         if state not in STATE_CLASSES or _negated(token):
             continue
         if token.pos_ in ("VERB", "AUX"):
-            if token.dep_ in ("amod", "acl") and token.head.pos_ in _THING_POS:
+            if token.dep_ in ("amod", "acl") and token.head.pos_ in _THING_POS and \
+                    token.head.lemma_ not in REPORT_NOUNS:
                 thing = token.head.lemma_.casefold()
             else:
                 thing = _thing_of_verb(token)

@@ -43,7 +43,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(40):
         if current.pos_ in ("VERB", "AUX") and current.dep_ != "aux":
             return current
-        if current.head is current:
+        if current.head.i == current.i:
             return current if current.pos_ in ("VERB", "AUX") else None
         current = current.head
     return None
@@ -60,7 +60,7 @@ def tense_of(verb: Token | None) -> Tense | None:
     if verb.lemma_ in _SCHEDULING:
         return "future"  # "was scheduled for July 1": the date is ahead of what is reported
     frame = verb
-    while frame.dep_ in ("xcomp", "ccomp") and frame.head is not frame:
+    while frame.dep_ in ("xcomp", "ccomp") and frame.head.i != frame.i:
         frame = frame.head
         if frame.lemma_ in _FUTURE_FRAMES:
             return "future" if not _is_past(frame) or frame.lemma_ != "go" else "past"
@@ -97,7 +97,7 @@ def _scheduled_thing(token: Token, verb: Token | None) -> bool:
     "the upcoming vote on July 20")."""
     current = token
     for _ in range(8):
-        if current is verb or current.head is current:
+        if (verb is not None and current.i == verb.i) or current.head.i == current.i:
             return False
         current = current.head
         if current.pos_ in ("NOUN", "PROPN") and any(
