@@ -31,6 +31,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/entities.py
 	$(BIN)/python benchmarks/timeline.py
+	$(BIN)/python benchmarks/facts.py
+	$(BIN)/python benchmarks/fnc.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache
