@@ -1,5 +1,5 @@
-"""Word lists the claim reader and the conflict finder share: predicate classes, reporting
-verbs, hedges and modal cues, and which predicate classes state incompatible outcomes.
+"""Word lists the claim reader uses: predicate classes, reporting verbs, hedges and modal cues
+(which classes exclude each other is the conflicts stage's `opposites`).
 
 A predicate class groups verbs (with their particles) that news uses for the same kind of
 event, so that "called off the meeting", "cancelled the talks" and "pulled out of" align.
@@ -58,21 +58,6 @@ PREDICATE_CLASSES: dict[str, str] = {
     "review": "review", "investigate": "review", "probe": "review",
 }
 """lemma or "lemma particle" -> class."""
-
-INCOMPATIBLE_CLASSES: frozenset[frozenset[str]] = frozenset({
-    frozenset({"cancel", "postpone"}),
-    frozenset({"attend", "absent"}),
-    frozenset({"meet", "absent"}),
-    frozenset({"impose", "propose"}),
-    frozenset({"impose", "on-hold"}),
-    frozenset({"impose", "remove"}),
-    frozenset({"confirm", "deny"}),
-    frozenset({"increase", "decrease"}),
-    frozenset({"win", "lose"}),
-    frozenset({"convict", "acquit"}),
-    frozenset({"kill", "injure"}),
-})
-"""Pairs of predicate classes that cannot both be true of the same event."""
 
 STATUS_WORDS: dict[str, str] = {
     "on hold": "on-hold", "suspended": "on-hold", "paused": "on-hold",
@@ -150,9 +135,3 @@ def predicate_class(lemma: str, particle: str | None = None) -> str | None:
         if phrasal is not None:
             return phrasal
     return PREDICATE_CLASSES.get(lemma)
-
-
-def incompatible(left: str | None, right: str | None) -> bool:
-    """Whether two predicate classes state outcomes that exclude each other."""
-    return left is not None and right is not None and \
-        frozenset({left, right}) in INCOMPATIBLE_CLASSES
