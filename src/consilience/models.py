@@ -215,6 +215,12 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Words credited to a speaker: `span` is the content (the quoted words for a direct
+    quote, the reported clause for indirect speech), `source_span` the words naming the speaker
+    in the text, `cue_span` the cue ("said", "according to"); `speaker` is the story entity
+    when the speaker is one, `speaker_text` the words that name or describe the speaker
+    ("a US defense official", or the name a pronoun stands for)."""
+
     id: str
     span: Span
     direct: bool
@@ -222,6 +228,8 @@ class Quote:
     speaker_text: str | None = None
     cue: str | None = None
     same_as: tuple[str, ...] = ()
+    cue_span: Span | None = None
+    source_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,10 +257,15 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Copy:
+    """`article` repeats passages of `of_article` (the likely original, when dates tell):
+    `overlap` is the share of `article`'s words inside copied passages, `spans` the passages
+    in `article` and `of_spans` the same passages in `of_article`, pairwise."""
+
     article: str
     of_article: str
     overlap: float
     spans: tuple[Span, ...] = ()
+    of_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,2 @@
+"""Provenance: who said it (quotes and speakers), who reported it (citations) and who copied
+whom (near-duplicate passages)."""
