@@ -9,17 +9,20 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from .annotate import DocCache, annotate, extract_mentions, load_pipeline, model_label
 from .brief import select_brief
 from .claims import ClaimSpace, build_facts, story_claims
 from .clean import clean_article, parse_dateline
 from .cluster import article_id, story_id, story_title
-from .conflicts import find_conflicts, mark_disputed
+from .conflicts import extend_conflicts, find_conflicts, mark_disputed
 from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
-from .models import Analysis, Article, Problem, RawArticle, Story
+from .models import Analysis, Article, Citation, Copy, Problem, Quote, RawArticle, Story
+from .provenance import find_citations, find_quotes, link_quotes, with_independence
 from .resolve import resolve_story
-from .timeline import build_timeline, date_mentions, infer_publication_dates
+from .timeline import EntityMentions, build_timeline, date_mentions, infer_publication_dates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -97,6 +100,19 @@ def check_publication_date(article: Article) -> tuple[Article, list[Problem]]:
     return article, problems
 
 
+def read_provenance(articles: Sequence[Article], docs: Sequence[Doc], mentions: EntityMentions,
+                    names: dict[str, str], types: dict[str, str]
+                    ) -> tuple[list[Quote], list[Citation]]:
+    """Every article's quotes and citations, in story order."""
+    quotes: list[Quote] = []
+    citations: list[Citation] = []
+    for article, doc in zip(articles, docs, strict=True):
+        found = find_quotes(article, doc, mentions, names)
+        quotes.extend(found)
+        citations.extend(find_citations(article, doc, found, mentions, names, types))
+    return quotes, citations
+
+
 def _date_range(articles: Sequence[Article]) -> tuple[str | None, str | None]:
     dates = sorted(article.published for article in articles if article.published)
     return (dates[0], dates[-1]) if dates else (None, None)
@@ -155,8 +171,16 @@ def analyze_raw(
     people = frozenset(entity.name for entity in resolution.entities if entity.type == "PERSON")
     conflicts = find_conflicts(articles, facts, claims, space.claim_similarity,
                                resolution.conflicts, people)
-    facts = mark_disputed(facts, conflicts)
     timer.lap("conflicts")
+    quotes, citations = read_provenance(articles, annotated.docs, entity_mentions, names,
+                                        {entity.id: entity.type for entity in resolution.entities})
+    quotes, altered, miscredited = link_quotes(quotes)
+    conflicts = extend_conflicts(conflicts, "wording", altered, articles)
+    conflicts = extend_conflicts(conflicts, "attribution", miscredited, articles)
+    copies: list[Copy] = []
+    facts = with_independence(facts, citations, copies, frozenset(names.values()))
+    facts = mark_disputed(facts, conflicts)
+    timer.lap("provenance")
     brief = select_brief(articles, facts, conflicts)
     timer.lap("brief")
     first, last = _date_range(articles)
@@ -169,6 +193,9 @@ def analyze_raw(
         claims=tuple(claims),
         facts=tuple(facts),
         conflicts=tuple(conflicts),
+        quotes=tuple(quotes),
+        citations=tuple(citations),
+        copies=tuple(copies),
         brief=brief,
         first=first,
         last=last,

@@ -114,7 +114,8 @@ def test_attribution_conflicts_need_people_of_the_story(nlp):
     conflicts = find_conflicts(articles, facts, claims, space.claim_similarity,
                                people={"Kenji Tanaka", "Yuki Sato"})
     assert [conflict.kind for conflict in conflicts] == ["attribution"]
-    assert conflicts[0].summary.startswith("Different attributions: 'Kenji Tanaka'")
+    assert conflicts[0].summary.startswith(
+        "Different speakers credited with the same words: 'Kenji Tanaka'")
 
 
 def test_one_article_telling_two_versions_is_no_conflict():

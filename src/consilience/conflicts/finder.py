@@ -13,7 +13,8 @@ from .values import story_values, value_conflicts
 
 _KIND_WORDS: dict[str, str] = {
     "number": "figures", "date": "dates for the same event", "status": "accounts of what happened",
-    "attribution": "attributions", "name": "spellings", "wording": "wordings",
+    "attribution": "speakers credited with the same words", "name": "spellings",
+    "wording": "quoted words for the same statement",
 }
 
 
@@ -92,6 +93,25 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
                                   summary=_summary(kind, sides, subject, published),
                                   sides=tuple(sides), fact=fact))
     return conflicts
+
+
+def extend_conflicts(conflicts: Sequence[Conflict], kind: ConflictKind,
+                     groups: Sequence[Sequence[ConflictSide]], articles: Sequence[Article],
+                     subject: str = "") -> list[Conflict]:
+    """The conflicts with more of one kind appended (found by a later stage: altered quotes,
+    quotes credited to different people), numbered on and summarised alike."""
+    published = _published(articles)
+    extended = list(conflicts)
+    seen: set[frozenset[tuple[str, str]]] = set()
+    for sides in groups:
+        key = frozenset((side.value, article) for side in sides for article in side.articles)
+        if len(sides) < 2 or key in seen:
+            continue
+        seen.add(key)
+        extended.append(Conflict(id=f"k{len(extended) + 1}", kind=kind,
+                                 summary=_summary(kind, sides, subject, published),
+                                 sides=tuple(sides)))
+    return extended
 
 
 def mark_disputed(facts: Sequence[Fact], conflicts: Sequence[Conflict]) -> list[Fact]:

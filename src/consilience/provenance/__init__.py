@@ -1,2 +1,18 @@
 """Provenance: who said it (quotes and speakers), who reported it (citations) and who copied
-whom (near-duplicate passages)."""
+whom (near-duplicate passages); how many independent origins each fact rests on."""
+
+from .citations import find_citations
+from .independence import with_independence
+from .matching import link_quotes
+from .quotations import QUOTES, find_quotations, mark_quotations
+from .quotes import find_quotes
+
+__all__ = [
+    "QUOTES",
+    "find_citations",
+    "find_quotations",
+    "find_quotes",
+    "link_quotes",
+    "mark_quotations",
+    "with_independence",
+]

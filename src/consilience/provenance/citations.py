@@ -1,0 +1,150 @@
+"""Citations: every place an article attributes information to an outlet, agency, official or
+document, typed by how ("X reported", "according to X", "told X", "X cited", "forwarded X's
+report", a wire or photo credit kept from cleaning), with the cited source canonicalised
+through the story's entities (acronyms included, as the entity stage links them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..models import Article, Citation, CitationKind, Quote, Span
+
+EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
+
+_KIND_OF_CUE: dict[str, CitationKind] = {
+    "report": "reported", "write": "reported", "publish": "reported", "reveal": "reported",
+    "cite": "cited", "quote": "cited", "forward": "forwarded", "tell": "told",
+}
+_SOURCE_WORDS = frozenset({
+    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman",
+    "ministry", "department", "agency", "government", "embassy", "report", "reports",
+    "document", "documents", "statement", "memo", "newspaper", "outlet", "office",
+})
+_CITING_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_REPORT_NOUNS = frozenset({"report", "story", "article", "statement", "document"})
+_CREDIT_REASONS = frozenset({"caption", "wire", "credit", "photo"})
+"""Removed lines whose credit names where material came from (a byline names the author)."""
+
+
+class _Entities:
+    def __init__(self, article: Article, mentions: EntityMentions | None,
+                 names: Mapping[str, str] | None, types: Mapping[str, str] | None):
+        self.mentions = sorted((mentions or {}).get(article.id, ()))
+        self.names = names or {}
+        self.types = types or {}
+
+    def covering(self, start: int, end: int) -> str | None:
+        """The entity whose mention covers [start, end)."""
+        return next((entity for first, last, entity in self.mentions
+                     if first <= start and end <= last), None)
+
+    def naming(self, doc: Doc, start: int, end: int) -> str | None:
+        """The entity the phrase at [start, end) names: the one covering its head word ("Kyodo
+        News of Japan" is Kyodo News, "a US official" is no entity), or, for a report noun,
+        its author ("a report by the Financial Times")."""
+        phrase = doc.char_span(start, end, alignment_mode="expand")
+        if phrase is None or not len(phrase):
+            return None
+        head = phrase.root
+        if head.lemma_.casefold() in _REPORT_NOUNS:
+            author = next((grand for child in head.children if child.lower_ in ("by", "from")
+                           for grand in child.children if grand.dep_ == "pobj"), None) or next(
+                (child for child in head.children if child.dep_ in ("compound", "poss")
+                 and child.pos_ == "PROPN"), None)
+            if author is not None:
+                head = author
+        return self.covering(head.idx, head.idx + len(head.text))
+
+
+def _span(article: Article, start: int, end: int) -> Span:
+    return Span(article.id, start, end, article.text[start:end])
+
+
+def _is_source(text: str, entity: str | None, types: Mapping[str, str]) -> bool:
+    """An outlet, agency, official or document, not a person speaking for themself."""
+    if entity is not None and types.get(entity) in _CITING_TYPES:
+        return True
+    return any(word.casefold().strip(".,") in _SOURCE_WORDS for word in text.split())
+
+
+def _told_outlet(doc: Doc, cue: Span) -> Token | None:
+    """The outlet in "told Reuters": the object of a cue verb "tell"."""
+    token = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if token is None or not len(token) or token[0].lemma_ != "tell":
+        return None
+    return next((child for child in token[0].children if child.dep_ in ("dobj", "dative")
+                 and child.pos_ in ("PROPN", "NOUN")), None)
+
+
+def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],
+                   mentions: EntityMentions | None = None,
+                   names: Mapping[str, str] | None = None,
+                   types: Mapping[str, str] | None = None) -> list[Citation]:
+    """The article's citations, in text order, from its quotes (their cues and sources) and
+    the credits its cleaning kept."""
+    entities = _Entities(article, mentions, names, types)
+    citations: list[Citation] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(kind: CitationKind, start: int, end: int) -> None:
+        entity = entities.naming(doc, start, end)
+        text = " ".join(article.text[start:end].split())
+        if not _is_source(text, entity, entities.types) or (text, start) in seen:
+            return
+        seen.add((text, start))
+        citations.append(Citation(article=article.id,
+                                  source=entities.names.get(entity, text) if entity else text,
+                                  kind=kind, span=_span(article, start, end), entity=entity))
+
+    for quote in quotes:
+        if quote.cue_span is None:
+            continue
+        cue = quote.cue_span.text.casefold()
+        outlet = _told_outlet(doc, quote.cue_span)
+        if outlet is not None:
+            left = outlet.left_edge
+            add("told", left.idx, outlet.idx + len(outlet.text))
+        if quote.source_span is None:
+            continue
+        if cue.startswith("according"):
+            add("according-to", quote.source_span.start, quote.source_span.end)
+            continue
+        token = doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
+        lemma = token[0].lemma_.casefold() if token is not None and len(token) else cue
+        kind = _KIND_OF_CUE.get(lemma)
+        if kind == "told":
+            kind = None  # the speaker told someone: the outlet is cited above
+        add(kind or "other", quote.source_span.start, quote.source_span.end)
+    _reported_by(article, doc, add)
+    for line in article.removed:
+        if line.credit and line.reason in _CREDIT_REASONS:
+            citations.append(Citation(article=article.id, source=line.credit, kind="other",
+                                      span=None, entity=_entity_named(line.credit, entities)))
+    citations.sort(key=lambda citation: citation.span.start if citation.span else -1)
+    return citations
+
+
+def _reported_by(article: Article, doc: Doc, add) -> None:  # type: ignore[no-untyped-def]
+    """"as reported by X", "X's report", "X first reported" outside quotes."""
+    for token in doc:
+        if token.lemma_ in ("report", "cite", "forward") and token.tag_ == "VBN":
+            agent = next((child for child in token.children if child.dep_ == "agent"), None)
+            target = next((child for child in agent.children if child.dep_ == "pobj"), None) \
+                if agent is not None else None
+            if target is not None:
+                add("reported", target.left_edge.idx, target.idx + len(target.text))
+        if token.lemma_ == "forward" and token.pos_ == "VERB":
+            # "X forwarded the report": X passes on another outlet's report
+            forwarder = next((child for child in token.children if child.dep_ == "nsubj"), None)
+            if forwarder is not None:
+                end = max(item.idx + len(item.text) for item in forwarder.subtree)
+                add("forwarded", forwarder.left_edge.idx, end)
+
+
+def _entity_named(text: str, entities: _Entities) -> str | None:
+    folded = text.casefold()
+    return next((entity for entity, name in entities.names.items()
+                 if name.casefold() == folded), None)
