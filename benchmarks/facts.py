@@ -10,7 +10,8 @@ a repeated article, cost within `analyze`, and how alignment scales.
 2. Precision: the seed story with one article repeated under another name (with a line added so
    it is not dropped as an exact duplicate); conflicts not in the original. Target 0.
 3. Speed: seconds of the claims, facts, conflicts and brief stages over the rest of `analyze`
-   (annotation uncached), on the seed story and the largest ECB+ topic. Target at most 30%.
+   (annotation uncached), on the seed story and ECB+ stories. Target at most 30%. Likewise the
+   provenance stage (quotes, citations, copies) over the rest of `analyze`: target 15%.
 4. Scaling: claims, candidate pairs (blocking) against all cross-article pairs, and the
    alignment time for stories of 10, 50 and 200 ECB+ articles.
 
@@ -156,13 +157,17 @@ def stage_ratio(paths: list[Path], label: str) -> dict[str, Any]:
     total = time.perf_counter() - start
     timings = dict(analysis.timings)
     claim_seconds = sum(timings.get(stage, 0.0) for stage in CLAIM_STAGES)
-    rest = total - claim_seconds
+    provenance = timings.get("provenance", 0.0)
+    rest = total - claim_seconds - provenance
     return {"corpus": label, "articles": len(analysis.story.articles),
             "claims": len(analysis.story.claims), "facts": len(analysis.story.facts),
             "conflicts": len(analysis.story.conflicts), "analyze_s": round(total, 3),
             "claim_stages_s": round(claim_seconds, 3),
             "stages": {stage: round(seconds, 4) for stage, seconds in timings.items()},
-            "added": round(claim_seconds / rest, 3) if rest > 0 else None}
+            "added": round(claim_seconds / rest, 3) if rest > 0 else None,
+            "provenance_s": round(provenance, 3),
+            "provenance_added": round(provenance / (total - provenance), 3)
+            if total > provenance else None}
 
 
 def ecb_documents(shared: Path) -> list[tuple[str, str, str]]:
@@ -267,11 +272,13 @@ def render(results: dict[str, Any]) -> str:
               f"{repeated['conflicts_after']}, new {repeated['new_conflicts']}"]
     lines += [f"- {summary}" for summary in repeated["new"]]
     lines += ["", "## Speed", "", "| corpus | articles | claims | facts | conflicts | analyze s | "
-              "claim stages s | added |", "|---|--:|--:|--:|--:|--:|--:|--:|"]
+              "claim stages s | added | provenance s | added |",
+              "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for row in results["speed"]:
         lines.append(f"| {row['corpus']} | {row['articles']} | {row['claims']} | {row['facts']} "
                      f"| {row['conflicts']} | {row['analyze_s']} | {row['claim_stages_s']} | "
-                     f"{row['added']:.1%} |")
+                     f"{row['added']:.1%} | {row['provenance_s']} | "
+                     f"{row['provenance_added']:.1%} |")
     if results.get("scaling"):
         lines += ["", "## Scaling", "", "| articles | claims | candidate pairs | all pairs | "
                   "compared | align s |", "|--:|--:|--:|--:|--:|--:|"]

@@ -193,27 +193,52 @@ def _timeline(story: Story, labels: dict[str, str]) -> list[str]:
 
 
 def _quotes(story: Story, labels: dict[str, str]) -> list[str]:
+    """Quotes grouped by speaker, each with the other outlets that carry the same statement."""
     if not story.quotes:
         return []
-    rows = [(escape(quote.speaker_text) or "—", escape(quote.span.text),
-             "direct" if quote.direct else "indirect", _cite(labels, [quote.span.article]))
-            for quote in story.quotes]
-    return [f"## Quotes ({len(story.quotes)})", ""] + _table(
-        ("speaker", "quote", "kind", "article"), rows)
+    article_of = {quote.id: quote.span.article for quote in story.quotes}
+    by_speaker: dict[str, list] = {}
+    for quote in story.quotes:
+        by_speaker.setdefault(quote.speaker_text or "(no speaker found)", []).append(quote)
+    lines = [f"## Quotes ({len(story.quotes)})", "",
+             "Grouped by speaker; \"also in\" lists the articles that carry the same "
+             "statement (verbatim, truncated or reworded).", ""]
+    for speaker, quotes in sorted(by_speaker.items(), key=lambda item: (-len(item[1]),
+                                                                         item[0].casefold())):
+        lines += [f"**{escape(speaker)}**", ""]
+        rows = [(_shorten(escape(quote.span.text), 200),
+                 "direct" if quote.direct else "indirect", escape(quote.cue) or "—",
+                 _cite(labels, [quote.span.article]),
+                 _cite(labels, dict.fromkeys(article_of[other] for other in quote.same_as))
+                 or "—")
+                for quote in quotes]
+        lines += _table(("quote", "kind", "cue", "article", "also in"), rows)
+    return lines
 
 
 def _provenance(story: Story, labels: dict[str, str]) -> list[str]:
+    """Who cites whom (cited source -> the articles citing it and how) and copied passages."""
     lines: list[str] = []
     if story.citations:
-        lines += ["## Citations", ""] + _table(
-            ("article", "cites", "how"),
-            ((_cite(labels, [citation.article]), escape(citation.source), citation.kind)
-             for citation in story.citations))
+        cited: dict[str, dict[str, set[str]]] = {}
+        for citation in story.citations:
+            cited.setdefault(citation.source, {}).setdefault(citation.article, set()).add(
+                citation.kind)
+        rows = [(escape(source), len(by_article), ", ".join(
+                    f"{_cite(labels, [article])} {'/'.join(sorted(kinds))}"
+                    for article, kinds in by_article.items()))
+                for source, by_article in sorted(cited.items(), key=lambda item: (
+                    -len(item[1]), item[0].casefold()))]
+        lines += [f"## Who cites whom ({len(story.citations)} citations)", "",
+                  "Each cited source with the articles that cite it and how.", ""] + _table(
+            ("cited source", "articles", "cited by"), rows)
     if story.copies:
         lines += ["## Copied passages", ""] + _table(
-            ("article", "copies", "overlap"),
+            ("article", "copies", "overlap", "passages", "first passage"),
             ((_cite(labels, [copy.article]), _cite(labels, [copy.of_article]),
-              f"{copy.overlap:.0%}") for copy in story.copies))
+              f"{copy.overlap:.0%}", len(copy.spans),
+              _shorten(escape(copy.spans[0].text), 160) if copy.spans else "—")
+             for copy in story.copies))
     return lines
 
 
