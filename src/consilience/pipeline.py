@@ -178,7 +178,7 @@ def analyze_raw(
     conflicts = extend_conflicts(conflicts, "wording", altered, articles)
     conflicts = extend_conflicts(conflicts, "attribution", miscredited, articles)
     copies: list[Copy] = []
-    facts = with_independence(facts, citations, copies, frozenset(names.values()))
+    facts = with_independence(facts, citations, copies, names)
     facts = mark_disputed(facts, conflicts)
     timer.lap("provenance")
     brief = select_brief(articles, facts, conflicts)

@@ -58,35 +58,36 @@ def find_quotations(text: str) -> list[tuple[int, int]]:
     """Char ranges of the words inside quotation marks (marks excluded), in order."""
     quotations: list[tuple[int, int]] = []
     paragraphs = _paragraphs(text)
-    carried: int | None = None  # content start of a quote running on from the last paragraph
+    carried: int | None = None  # content start of a quote running on from earlier paragraphs
+    carried_end = 0  # where the paragraphs it has run through end
     for number, (start, end) in enumerate(paragraphs):
         lead = start
         while lead < end and text[lead].isspace():
             lead += 1
-        if carried is not None and not (lead < end and text[lead] in _OPEN + _STRAIGHT):
-            carried = None
-        pairs, opened = _pairs_in(text, start, end)
+        scan = start
         if carried is not None:
-            # this paragraph's opening mark continues the quote: it has no closing mate here
-            pairs, opened = _pairs_in(text, lead + 1, end)
-            first_close = next((index for index in range(lead + 1, end)
-                                if text[index] in _CLOSE + _STRAIGHT), None)
-            if first_close is not None:
-                quotations.append((carried, first_close))
-                pairs, opened = _pairs_in(text, first_close + 1, end)
-                carried = None
-            else:
-                carried = carried  # runs on through this whole paragraph
-                continue
+            if lead < end and text[lead] in _OPEN + _STRAIGHT:
+                # the opening mark continues the quote; its first closing mark ends it
+                close = next((index for index in range(lead + 1, end)
+                              if text[index] in _CLOSE + _STRAIGHT), None)
+                if close is None:
+                    carried_end = end
+                    continue
+                quotations.append((carried, close))
+                scan = close + 1
+            else:  # not continued: the quote ended with the last paragraph
+                quotations.append((carried, carried_end))
+            carried = None
+        pairs, opened = _pairs_in(text, scan, end)
         quotations.extend(pairs)
         if opened is not None:
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             if following is not None and text[following:following + 1] in _OPEN + _STRAIGHT:
-                carried = opened
-            elif end - opened >= 1:
+                carried, carried_end = opened, end
+            else:
                 quotations.append((opened, end))
     if carried is not None:
-        quotations.append((carried, len(text)))
+        quotations.append((carried, carried_end))
     return [(first, last) for first, last in _trimmed(text, quotations)
             if last - first <= _MAX_QUOTE_CHARS]
 

@@ -175,8 +175,11 @@ def _direct_quotes(article: Article, doc: Doc, sentences: list[DocSpan],
             candidates.append(sentences[last + 1])
         cue = speaker = None
         according = None
-        for sentence in candidates:
+        for number, sentence in enumerate(candidates):
             cue = _cue_in(list(sentence), quoted)
+            if cue is not None and number > 0 and sentence.start_char >= end and any(
+                    child.dep_ == "ccomp" for child in cue.children):
+                cue = None  # the next sentence's own statement, not a '"...," she said' tag
             speaker = _speaker_of(cue) if cue is not None else None
             according = _according_to(list(sentence), quoted) if speaker is None else None
             if speaker is not None or according is not None:

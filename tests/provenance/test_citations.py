@@ -1,0 +1,154 @@
+"""Citations: who an article says its information came from, typed and canonicalised."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from consilience.models import Article, Citation, RemovedLine
+from consilience.provenance import find_citations, find_quotes
+
+ENTITIES = {
+    # surface form in the text: (entity id, type)
+    "Reuters": ("e-reuters", "ORG"),
+    "BBC": ("e-bbc", "ORG"),
+    "The Times": ("e-times", "ORG"),
+    "Financial Times": ("e-ft", "ORG"),
+    "FT": ("e-ft", "ORG"),
+    "Associated Press": ("e-ap", "ORG"),
+    "Maria Lopez": ("e-lopez", "PERSON"),
+    "Tokyo": ("e-tokyo", "GPE"),
+}
+NAMES = {"e-reuters": "Reuters", "e-bbc": "BBC News", "e-times": "The Times",
+         "e-ft": "Financial Times", "e-ap": "Associated Press", "e-lopez": "Maria Lopez",
+         "e-tokyo": "Tokyo"}
+TYPES = {entity: kind for entity, kind in ENTITIES.values()}
+PATTERN = re.compile("|".join(sorted(map(re.escape, ENTITIES), key=len, reverse=True)))
+
+
+def citations_of(nlp, text: str, removed: tuple[RemovedLine, ...] = ()
+                 ) -> tuple[Article, list[Citation]]:
+    """The citations of one article, with the entities of ENTITIES as the story gives them."""
+    article = Article(id="a1", source="a1.txt", text=text, removed=removed)
+    doc = nlp(text)
+    mentions = {"a1": [(match.start(), match.end(), ENTITIES[match.group()][0])
+                       for match in PATTERN.finditer(text)]}
+    quotes = find_quotes(article, doc, mentions, NAMES)
+    citations = find_citations(article, doc, quotes, mentions, NAMES, TYPES)
+    for citation in citations:
+        assert citation.article == "a1"
+        if citation.span is not None:
+            assert text[citation.span.start:citation.span.end] == citation.span.text
+    return article, citations
+
+
+def only(citations: list[Citation]) -> Citation:
+    assert len(citations) == 1, [(item.kind, item.source) for item in citations]
+    return citations[0]
+
+
+def test_according_to_an_outlet_is_an_according_to_citation(nlp):
+    _, citations = citations_of(nlp, "According to Reuters, the plant will close next month.")
+    citation = only(citations)
+    assert (citation.kind, citation.source, citation.entity) == (
+        "according-to", "Reuters", "e-reuters")
+    assert citation.span.text == "Reuters"
+
+
+def test_an_outlet_that_reported_is_a_reported_citation(nlp):
+    _, citations = citations_of(
+        nlp, "The Times reported that the factory had been sold to a rival firm.")
+    citation = only(citations)
+    assert (citation.kind, citation.source, citation.entity) == ("reported", "The Times",
+                                                                 "e-times")
+    assert citation.span.text == "The Times"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister told Reuters that the plant would close in May.",
+    '"We are ready for the talks," the minister told Reuters on Monday.',
+])
+def test_telling_an_outlet_is_a_told_citation_of_the_outlet(nlp, text):
+    _, citations = citations_of(nlp, text)
+    citation = only(citations)  # the minister, speaking for themself, is no citation
+    assert (citation.kind, citation.source, citation.entity) == ("told", "Reuters",
+                                                                 "e-reuters")
+    assert citation.span.text == "Reuters"
+
+
+@pytest.mark.parametrize("text", [
+    "The plant will close next year, as reported by the BBC.",
+    "The factory will be sold to a rival firm, as first reported by the BBC.",
+])
+def test_as_reported_by_an_outlet_is_a_reported_citation(nlp, text):
+    _, citations = citations_of(nlp, text)
+    citation = only(citations)
+    assert citation.kind == "reported"
+    assert citation.entity == "e-bbc"
+    assert citation.source == "BBC News"  # the entity's canonical name
+    assert citation.span.text.endswith("BBC")
+
+
+def test_a_named_person_speaking_for_themself_is_not_a_citation(nlp):
+    _, citations = citations_of(
+        nlp, 'Maria Lopez said that she would run for mayor again. "I am ready," she added.')
+    assert citations == []
+
+
+def test_a_description_of_an_official_source_is_a_citation(nlp):
+    _, citations = citations_of(
+        nlp, "A government spokesman said that the border would reopen on Friday.")
+    citation = only(citations)
+    assert citation.source == "A government spokesman"
+    assert citation.entity is None
+
+
+def test_an_acronym_is_canonicalised_to_its_entity(nlp):
+    _, citations = citations_of(
+        nlp, "The Financial Times reported that the deal was done. "
+             "According to the FT, the price was high.")
+    assert [(item.kind, item.source, item.entity) for item in citations] == [
+        ("reported", "Financial Times", "e-ft"), ("according-to", "Financial Times", "e-ft")]
+    assert citations[1].span.text.endswith("FT")
+
+
+def test_citations_are_in_text_order(nlp):
+    _, citations = citations_of(
+        nlp, "According to Reuters, the plant will close. "
+             "The Times reported that the owners had agreed. "
+             "The plant will be sold, as reported by the BBC.")
+    assert [item.kind for item in citations] == ["according-to", "reported", "reported"]
+    starts = [item.span.start for item in citations]
+    assert starts == sorted(starts)
+
+
+def test_caption_credits_are_citations_and_bylines_are_not(nlp):
+    removed = (RemovedLine("By John Smith", "byline", 1, credit="John Smith"),
+               RemovedLine("Workers leave the plant. (Associated Press)", "caption", 3,
+                           credit="Associated Press"))
+    _, citations = citations_of(nlp, "The plant will close next month.", removed)
+    citation = only(citations)
+    assert citation.source == "Associated Press"
+    assert citation.entity == "e-ap"  # matched to the entity by its name
+    assert citation.span is None
+
+
+def test_a_caption_credit_naming_no_entity_keeps_its_words(nlp):
+    removed = (RemovedLine("Photo: crews at work. (Harbour Press)", "caption", 2,
+                           credit="Harbour Press"),
+               RemovedLine("A removed line with no credit", "caption", 4))
+    _, citations = citations_of(nlp, "The plant will close next month.", removed)
+    citation = only(citations)
+    assert (citation.source, citation.entity, citation.span) == ("Harbour Press", None, None)
+
+
+def test_credits_come_before_the_citations_in_the_text(nlp):
+    removed = (RemovedLine("(Associated Press)", "caption", 9, credit="Associated Press"),)
+    _, citations = citations_of(nlp, "According to Reuters, the plant will close.", removed)
+    assert [item.source for item in citations] == ["Associated Press", "Reuters"]
+
+
+def test_an_article_that_cites_nobody_has_no_citations(nlp):
+    _, citations = citations_of(nlp, "The plant will close next month. Workers were angry.")
+    assert citations == []

@@ -1,0 +1,147 @@
+"""Quotes across articles: the same statement linked, altered and miscredited quotes as sides."""
+
+from __future__ import annotations
+
+from consilience.models import Article, Quote, Span
+from consilience.provenance import find_quotes, link_quotes
+
+FULL = "We will rebuild every school in the flooded district before the winter term begins"
+TRUNCATED = "We will rebuild every school in the flooded district"
+ALTERED = "We will rebuild every school in the flooded valley before the spring term begins"
+OTHER = "The harbour will stay closed to fishing boats until the inspection ends"
+
+
+def quote(article: str, number: int, text: str, speaker: str | None = None,
+          speaker_text: str | None = None, direct: bool = True) -> Quote:
+    return Quote(id=f"{article}-q{number}", span=Span(article, 10, 10 + len(text), text),
+                 direct=direct, speaker=speaker, speaker_text=speaker_text,
+                 source_span=Span(article, 0, 9, "Somebody"))
+
+
+def test_the_same_words_in_two_articles_are_linked_both_ways():
+    linked, wording, attribution = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"), quote("b", 1, FULL, "e-hale", "Ruth Hale")])
+    assert [item.same_as for item in linked] == [("b-q1",), ("a-q1",)]
+    assert wording == [] and attribution == []
+
+
+def test_a_truncated_quote_is_the_same_quote():
+    linked, wording, attribution = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"),
+        quote("b", 1, TRUNCATED, "e-hale", "Ruth Hale")])
+    assert [item.same_as for item in linked] == [("b-q1",), ("a-q1",)]
+    assert wording == [] and attribution == []
+
+
+def test_an_unknown_speaker_on_one_side_still_links():
+    linked, _, attribution = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"), quote("b", 1, FULL)])
+    assert [item.same_as for item in linked] == [("b-q1",), ("a-q1",)]
+    assert attribution == []
+
+
+def test_the_same_words_from_two_named_speakers_are_an_attribution_pair():
+    linked, wording, attribution = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"), quote("b", 1, FULL, "e-cho", "David Cho")])
+    assert [item.same_as for item in linked] == [(), ()]
+    assert wording == []
+    (left, right), = attribution
+    assert (left.value, right.value) == ("Ruth Hale", "David Cho")
+    assert (left.articles, right.articles) == (("a",), ("b",))
+    assert (left.attributed_to, right.attributed_to) == (("Ruth Hale",), ("David Cho",))
+    assert left.spans == (Span("a", 0, 9, "Somebody"),)  # where each names its speaker
+
+
+def test_the_same_speaker_with_altered_words_is_a_wording_pair():
+    linked, wording, attribution = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"),
+        quote("b", 1, ALTERED, "e-hale", "Ruth Hale")])
+    assert [item.same_as for item in linked] == [("b-q1",), ("a-q1",)]
+    assert attribution == []
+    (left, right), = wording
+    assert (left.value, right.value) == (FULL, ALTERED)
+    assert (left.articles, right.articles) == (("a",), ("b",))
+    assert left.spans[0].text == FULL and right.spans[0].text == ALTERED
+
+
+def test_altered_indirect_speech_is_no_wording_conflict():
+    _, wording, _ = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale", direct=False),
+        quote("b", 1, ALTERED, "e-hale", "Ruth Hale")])
+    assert wording == []
+
+
+def test_different_statements_are_not_linked():
+    linked, wording, attribution = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"),
+        quote("b", 1, OTHER, "e-hale", "Ruth Hale")])
+    assert [item.same_as for item in linked] == [(), ()]
+    assert wording == [] and attribution == []
+
+
+def test_quotes_of_one_article_never_link_to_each_other():
+    linked, wording, attribution = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"), quote("a", 2, FULL, "e-hale", "Ruth Hale"),
+        quote("a", 3, ALTERED, "e-hale", "Ruth Hale"), quote("a", 4, FULL, "e-cho", "David Cho")])
+    assert all(item.same_as == () for item in linked)
+    assert wording == [] and attribution == []
+
+
+def test_a_quote_repeated_in_its_own_article_links_only_across_articles():
+    linked, _, _ = link_quotes([
+        quote("a", 1, FULL, "e-hale", "Ruth Hale"), quote("a", 2, TRUNCATED, "e-hale", "Ruth Hale"),
+        quote("b", 1, FULL, "e-hale", "Ruth Hale")])
+    assert [item.same_as for item in linked] == [("b-q1",), ("b-q1",), ("a-q1", "a-q2")]
+
+
+def test_descriptions_with_the_same_head_word_are_one_speaker():
+    linked, _, _ = link_quotes([
+        quote("a", 1, FULL, speaker_text="a US defense official"),
+        quote("b", 1, FULL, speaker_text="a senior defence official")])
+    assert [item.same_as for item in linked] == [("b-q1",), ("a-q1",)]
+
+
+def test_quotes_too_short_to_compare_are_left_alone():
+    linked, _, _ = link_quotes([
+        quote("a", 1, "We will win", "e-hale", "Ruth Hale"),
+        quote("b", 1, "We will win", "e-hale", "Ruth Hale")])
+    assert [item.same_as for item in linked] == [(), ()]
+
+
+def test_linking_keeps_every_other_field_and_the_order():
+    quotes = [quote("a", 1, FULL, "e-hale", "Ruth Hale"), quote("b", 1, OTHER),
+              quote("c", 1, TRUNCATED)]
+    linked, _, _ = link_quotes(quotes)
+    assert [item.id for item in linked] == ["a-q1", "b-q1", "c-q1"]
+    for before, after in zip(quotes, linked, strict=True):
+        assert (before.span, before.speaker, before.speaker_text, before.direct) == \
+            (after.span, after.speaker, after.speaker_text, after.direct)
+
+
+def test_quotes_found_in_two_articles_link_end_to_end(nlp):
+    texts = {
+        "a": 'Ruth Hale said "we will rebuild every school in the flooded district before the '
+             'winter term begins."',
+        "b": "Speaking on Tuesday, Ruth Hale was firm. "
+             '"We will rebuild every school in the flooded district," she said.',
+        "c": '"We will rebuild every school in the flooded district before the winter term '
+             'begins," David Cho said.',
+    }
+    quotes: list[Quote] = []
+    for article_id, text in texts.items():
+        article = Article(id=article_id, source=f"{article_id}.txt", text=text)
+        doc = nlp(text)
+        people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        mentions = {article_id: [(ent.start_char, ent.end_char,
+                                  "p-" + ent.text.split()[-1].casefold()) for ent in people]}
+        names = {"p-hale": "Ruth Hale", "p-cho": "David Cho"}
+        quotes.extend(find_quotes(article, doc, mentions, names))
+    assert [item.speaker for item in quotes] == ["p-hale", "p-hale", "p-cho"]
+    linked, wording, attribution = link_quotes(quotes)
+    by_id = {item.id: item for item in linked}
+    assert by_id["a-q1"].same_as == ("b-q1",)
+    assert by_id["b-q1"].same_as == ("a-q1",)
+    assert by_id["c-q1"].same_as == ()
+    assert wording == []
+    sides = {frozenset(side.value for side in pair) for pair in attribution}
+    assert frozenset({"Ruth Hale", "David Cho"}) in sides

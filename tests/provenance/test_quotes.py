@@ -1,0 +1,303 @@
+"""Quotes with their speakers: direct and indirect, pronouns, carried speakers, bad marks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from consilience.models import Article, Quote, Span
+from consilience.provenance import find_quotes
+
+
+def person_id(name: str) -> str:
+    return "p-" + name.split()[-1].casefold()
+
+
+def quotes_of(nlp, text: str, article_id: str = "a1") -> tuple[Article, list[Quote]]:
+    """The quotes of one article, its PERSON entities given as the entity stage would."""
+    article = Article(id=article_id, source=f"{article_id}.txt", text=text)
+    doc = nlp(text)
+    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    mentions = {article_id: [(ent.start_char, ent.end_char, person_id(ent.text))
+                             for ent in people]}
+    names = {person_id(ent.text): ent.text for ent in people}
+    return article, find_quotes(article, doc, mentions, names)
+
+
+def assert_points_into(article: Article, span: Span | None) -> None:
+    assert span is not None
+    assert span.article == article.id
+    assert article.text[span.start:span.end] == span.text
+    assert span.text and span.text == span.text.strip()
+
+
+def assert_spans_hold(article: Article, quotes: list[Quote]) -> None:
+    for quote in quotes:
+        assert_points_into(article, quote.span)
+        if quote.cue_span is not None:
+            assert_points_into(article, quote.cue_span)
+            assert quote.cue is not None
+            assert quote.cue.casefold() == quote.cue_span.text.casefold()
+        if quote.source_span is not None:
+            assert_points_into(article, quote.source_span)
+
+
+def only(quotes: list[Quote], direct: bool | None = None) -> Quote:
+    found = [quote for quote in quotes if direct is None or quote.direct == direct]
+    assert len(found) == 1, [(quote.span.text, quote.direct) for quote in found]
+    return found[0]
+
+
+# direct quotes
+
+
+@pytest.mark.parametrize(("opening", "closing"), [('"', '"'), ("“", "”")])
+def test_a_direct_quote_with_straight_or_curly_marks_gets_its_speaker(nlp, opening, closing):
+    text = f"Anna Berg said {opening}the harbour will reopen next week for all ships.{closing}"
+    article, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert quote.direct
+    assert quote.span.text == "the harbour will reopen next week for all ships."
+    assert quote.speaker == "p-berg"
+    assert quote.speaker_text == "Anna Berg"
+    assert quote.cue == "said"
+    assert quote.source_span.text == "Anna Berg"
+    assert_spans_hold(article, quotes)
+
+
+def test_a_speaker_after_the_quote_is_found(nlp):
+    article, quotes = quotes_of(
+        nlp, "“We will rebuild every school in the district,” said Mayor Ruth Hale.")
+    quote = only(quotes)
+    assert quote.span.text == "We will rebuild every school in the district"
+    assert quote.speaker == "p-hale"
+    assert quote.speaker_text == "Ruth Hale"
+    assert "Ruth Hale" in quote.source_span.text
+    assert_spans_hold(article, quotes)
+
+
+def test_a_partial_quote_inside_a_sentence_is_direct_with_the_subject_as_speaker(nlp):
+    text = ('The opposition leader Mark Owen described it as "a tactical and deliberate move" '
+            "on Monday.")
+    article, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert quote.direct
+    assert quote.span.text == "a tactical and deliberate move"
+    assert quote.speaker == "p-owen"
+    assert quote.speaker_text == "Mark Owen"
+    assert quote.cue == "described"
+    assert quote.source_span.text.endswith("Mark Owen")
+    assert_spans_hold(article, quotes)
+
+
+def test_a_quote_over_two_sentences_is_one_quote(nlp):
+    article, quotes = quotes_of(nlp, '"We will not back down. We never have," she said.')
+    quote = only(quotes)
+    assert quote.direct
+    assert quote.span.text == "We will not back down. We never have"
+    assert quote.cue == "said"
+    assert quote.speaker is None  # nobody is named before the pronoun
+    assert quote.speaker_text == "she"
+    assert_spans_hold(article, quotes)
+
+
+def test_he_said_after_the_quote_resolves_to_the_person_named_earlier(nlp):
+    text = ("Sarah Lind arrived at the court on Monday morning. "
+            '"Our client is innocent of every charge," she said.')
+    article, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert quote.span.text == "Our client is innocent of every charge"
+    assert quote.speaker == "p-lind"
+    assert quote.speaker_text == "Sarah Lind"
+    assert quote.source_span.text == "she"
+    assert quote.cue_span.text == "said"
+    assert_spans_hold(article, quotes)
+
+
+def test_a_pronoun_resolves_to_the_nearest_person_before_it(nlp):
+    text = ("Ruth Hale praised the crews. Later David Cho arrived. "
+            '"We will not back down from this fight," he said.')
+    _, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert (quote.speaker, quote.speaker_text) == ("p-cho", "David Cho")
+
+
+def test_a_quote_following_a_credited_one_carries_its_speaker(nlp):
+    text = ("Tom Reyes spoke after the vote. "
+            '"We did everything we could for the town," he said. '
+            '"The rest is up to the voters now."')
+    article, quotes = quotes_of(nlp, text)
+    first, second = quotes
+    assert first.speaker == second.speaker == "p-reyes"
+    assert second.speaker_text == "Tom Reyes"
+    assert second.span.text == "The rest is up to the voters now."
+    assert second.source_span is None and second.cue_span is None
+    assert_spans_hold(article, quotes)
+
+
+def test_a_quote_with_no_speaker_is_still_a_quote(nlp):
+    text = ("The bridge collapsed late on Sunday night.\n\n"
+            '"Somebody has to pay for the broken bridge over the river."\n\n'
+            "The river rose again on Monday.")
+    article, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert quote.direct
+    assert quote.span.text == "Somebody has to pay for the broken bridge over the river."
+    assert quote.speaker is None and quote.speaker_text is None
+    assert quote.cue is None and quote.cue_span is None and quote.source_span is None
+    assert_spans_hold(article, quotes)
+
+
+def test_an_uncredited_quote_is_not_credited_to_the_next_speakers_own_statement(nlp):
+    text = ('"Somebody has to pay for the broken bridge over the river." '
+            "The minister said that the plant would close.")
+    _, quotes = quotes_of(nlp, text)
+    quote = only(quotes, direct=True)
+    assert quote.speaker_text is None
+
+
+def test_single_quotes_nested_in_double_quotes_make_one_quote(nlp):
+    text = "Helen Park said: \"The committee told us 'no more delays' and we listened carefully.\""
+    article, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert quote.span.text == "The committee told us 'no more delays' and we listened carefully."
+    assert quote.speaker_text == "Helen Park"
+    assert_spans_hold(article, quotes)
+
+
+def test_a_scare_quote_of_a_word_or_two_is_not_a_quote(nlp):
+    _, quotes = quotes_of(nlp, 'The so-called "peace dividend" never arrived in the town.')
+    assert quotes == []
+
+
+# bad marks
+
+
+@pytest.mark.parametrize("mark", ['"', "“"])
+def test_an_unclosed_quote_ends_with_its_paragraph(nlp, mark):
+    text = (f"The mayor said {mark}we will rebuild the harbour by the spring.\n\n"
+            "The storm damaged forty homes in the valley. "
+            "Officials said the repairs would cost millions.")
+    article, quotes = quotes_of(nlp, text)
+    first_break = text.index("\n\n")
+    direct = only(quotes, direct=True)
+    assert direct.span.text == "we will rebuild the harbour by the spring."
+    assert direct.speaker_text == "The mayor"
+    assert all(quote.span.end <= first_break for quote in quotes if quote.direct)
+    later = only(quotes, direct=False)
+    assert later.span.start > first_break
+    assert later.speaker_text == "Officials"
+    assert_spans_hold(article, quotes)
+
+
+@pytest.mark.parametrize("text", ["", '"', '"""', "“\n\n“\n\n“", 'He said "', "“”"])
+def test_texts_of_bare_marks_give_no_quotes_and_no_error(nlp, text):
+    assert quotes_of(nlp, text)[1] == []
+
+
+def test_an_article_that_is_one_long_quote_is_one_quote(nlp):
+    text = ('"We have waited for years for this road to be built.\n\n'
+            '"The families here deserve safe streets and good schools.\n\n'
+            '"Nobody in this town will forget what the council promised."')
+    article, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert quote.direct
+    assert quote.span.text.startswith("We have waited")
+    assert quote.span.text.endswith("what the council promised.")
+    assert quote.speaker is None
+    assert_spans_hold(article, quotes)
+
+
+# indirect speech
+
+
+def test_reported_speech_with_that_is_an_indirect_quote(nlp):
+    article, quotes = quotes_of(nlp, "The minister said that the plant would close.")
+    quote = only(quotes)
+    assert not quote.direct
+    assert quote.span.text.endswith("the plant would close")
+    assert quote.speaker is None
+    assert quote.speaker_text == "The minister"
+    assert quote.cue == "said"
+    assert quote.cue_span.text == "said"
+    assert quote.source_span.text == "The minister"
+    assert_spans_hold(article, quotes)
+
+
+def test_according_to_is_an_indirect_quote_with_its_cue_and_source(nlp):
+    article, quotes = quotes_of(nlp, "According to Reuters, the plant will close.")
+    quote = only(quotes)
+    assert not quote.direct
+    assert quote.span.text == "the plant will close"
+    assert quote.speaker_text == "Reuters"
+    assert quote.cue.casefold() == "according to"
+    assert quote.cue_span.text == "According to"
+    assert quote.source_span.text == "Reuters"
+    assert_spans_hold(article, quotes)
+
+
+def test_a_described_speaker_keeps_its_description(nlp):
+    text = "On Monday, a senior defence official said the troops would leave the border."
+    article, quotes = quotes_of(nlp, text)
+    quote = only(quotes)
+    assert not quote.direct
+    assert quote.speaker is None
+    assert quote.speaker_text == "a senior defence official"
+    assert quote.source_span.text == "a senior defence official"
+    assert quote.span.text == "the troops would leave the border"
+    assert_spans_hold(article, quotes)
+
+
+def test_a_named_indirect_speaker_gets_the_entity_and_its_name(nlp):
+    article = Article(id="a1", source="a1.txt",
+                      text="Dr Lena Vogt said that the vaccine trial would resume in June.")
+    doc = nlp(article.text)
+    start = article.text.index("Lena Vogt")
+    mentions = {"a1": [(start, start + len("Lena Vogt"), "e7")]}
+    quote = only(find_quotes(article, doc, mentions, {"e7": "Helena Vogt"}))
+    assert quote.speaker == "e7"
+    assert quote.speaker_text == "Helena Vogt"
+
+
+def test_direct_words_are_not_reported_again_as_indirect_speech(nlp):
+    _, quotes = quotes_of(nlp, 'Anna Berg said "the harbour will reopen next week for all ships."')
+    assert [quote.direct for quote in quotes] == [True]
+
+
+# the whole article
+
+
+MIXED = ("Sarah Lind arrived at the court on Monday morning. "
+         '"Our client is innocent of every charge," she said. '
+         '"We will appeal if we must."\n\n'
+         "According to Reuters, the hearing will resume next week. "
+         "A court spokesman said that the judge had fallen ill.\n\n"
+         'The prosecutor called the delay "deeply regrettable for the families" in a statement.'
+         "\n\nThe mayor said “the town will stand by the victims")
+
+
+def test_every_span_of_every_quote_indexes_the_article_text(nlp):
+    article, quotes = quotes_of(nlp, MIXED)
+    assert len(quotes) >= 6
+    assert {quote.direct for quote in quotes} == {True, False}
+    assert any(quote.cue_span for quote in quotes)
+    assert any(quote.source_span for quote in quotes)
+    assert_spans_hold(article, quotes)
+
+
+def test_quote_ids_are_numbered_in_text_order(nlp):
+    _, quotes = quotes_of(nlp, MIXED, article_id="bbc")
+    assert [quote.id for quote in quotes] == [f"bbc-q{n}" for n in range(1, len(quotes) + 1)]
+    starts = [quote.span.start for quote in quotes]
+    assert starts == sorted(starts)
+    assert all(re.fullmatch(r"bbc-q\d+", quote.id) for quote in quotes)
+    assert all(quote.span.article == "bbc" for quote in quotes)
+
+
+def test_the_unclosed_quote_at_the_end_of_the_article_is_found(nlp):
+    _, quotes = quotes_of(nlp, MIXED)
+    last = quotes[-1]
+    assert last.direct
+    assert last.span.text == "the town will stand by the victims"
+    assert last.speaker_text == "The mayor"
