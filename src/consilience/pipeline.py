@@ -19,8 +19,9 @@ from .cluster import article_id, story_id, story_title
 from .conflicts import extend_conflicts, find_conflicts, mark_disputed
 from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
 from .ingest import read_inputs
-from .models import Analysis, Article, Citation, Copy, Problem, Quote, RawArticle, Story
+from .models import Analysis, Article, Citation, Problem, Quote, RawArticle, Story
 from .provenance import find_citations, find_quotes, link_quotes, with_independence
+from .provenance.copies import find_copies
 from .resolve import resolve_story
 from .timeline import EntityMentions, build_timeline, date_mentions, infer_publication_dates
 
@@ -177,7 +178,7 @@ def analyze_raw(
     quotes, altered, miscredited = link_quotes(quotes)
     conflicts = extend_conflicts(conflicts, "wording", altered, articles)
     conflicts = extend_conflicts(conflicts, "attribution", miscredited, articles)
-    copies: list[Copy] = []
+    copies = find_copies(articles)
     facts = with_independence(facts, citations, copies, names)
     facts = mark_disputed(facts, conflicts)
     timer.lap("provenance")
