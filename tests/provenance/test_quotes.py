@@ -132,7 +132,8 @@ def test_a_quote_following_a_credited_one_carries_its_speaker(nlp):
     assert first.speaker == second.speaker == "p-reyes"
     assert second.speaker_text == "Tom Reyes"
     assert second.span.text == "The rest is up to the voters now."
-    assert second.source_span is None and second.cue_span is None
+    # the carried quote points at the words that name its speaker, before it
+    assert second.source_span == first.source_span and second.cue_span == first.cue_span
     assert_spans_hold(article, quotes)
 
 

@@ -11,7 +11,7 @@ otherwise the words that describe it ("a US defense official") are the speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -29,7 +29,11 @@ CUE_VERBS = frozenset({
     "stress", "acknowledge", "admit", "comment", "describe", "call", "predict", "estimate",
     "recall", "assert", "maintain", "contend", "allege", "point", "tweet", "post", "quip",
     "joke", "vow", "promise", "urge", "believe", "think", "complain", "observe", "indicate",
+    "boast", "demand", "sing", "chant", "shout", "scream", "yell", "exclaim", "muse", "concede",
+    "counter", "retort", "scoff", "lament", "plead", "beg", "whisper", "wonder", "testify",
+    "inform", "assure", "caution", "charge", "hint", "mention", "brag", "bristle", "snap",
 })
+_RELATIVES = frozenset({"who", "which", "that"})
 _MIN_DIRECT_WORDS = 3
 _PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "it"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -58,9 +62,18 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The verb's subject, also after it ('said Smith') and through coordination."""
     current = verb
     for _ in range(4):
         subject = next((child for child in current.children if child.dep_ in _SUBJECTS), None)
+        if subject is None:  # inverted: '"...," said Smith' parsed with Smith as an object
+            subject = next((child for child in current.rights if child.pos_ == "PROPN"
+                            and child.ent_type_ not in ("DATE", "TIME")
+                            and child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos")),
+                           None)
+        if subject is not None and subject.lower_ in _RELATIVES and \
+                current.dep_ == "relcl":
+            return current.head  # "an architect who said ...": the architect
         if subject is not None:
             return subject
         if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
@@ -69,7 +82,7 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _cue_in(tokens: Sequence[Token], quoted: range) -> Token | None:
+def _cue_in(tokens: Sequence[Token], quoted: Container[int]) -> Token | None:
     """The reporting verb among `tokens` that is outside the quotation."""
     for token in tokens:
         if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
@@ -79,7 +92,8 @@ def _cue_in(tokens: Sequence[Token], quoted: range) -> Token | None:
     return None
 
 
-def _according_to(tokens: Sequence[Token], quoted: range) -> tuple[Token, Token] | None:
+def _according_to(tokens: Sequence[Token], quoted: Container[int]
+                  ) -> tuple[Token, Token] | None:
     for token in tokens:
         if token.i in quoted or token.lower_ != "according":
             continue
@@ -156,14 +170,25 @@ def _span(article: Article, start: int, end: int) -> Span:
     return Span(article.id, start, end, text[start:end])
 
 
+def _quoted_tokens(doc: Doc, quotations: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the tokens inside any quotation: a cue is never one of the quoted words."""
+    inside: set[int] = set()
+    for start, end in quotations:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return inside
+
+
 def _direct_quotes(article: Article, doc: Doc, sentences: list[DocSpan],
                    resolver: _Resolver) -> list[Quote]:
     quotes = []
-    for start, end in find_quotations(article.text):
+    quotations = find_quotations(article.text)
+    all_quoted = _quoted_tokens(doc, quotations)
+    for start, end in quotations:
         if len(_WORD.findall(article.text[start:end])) < _MIN_DIRECT_WORDS:
             continue  # a scare quote or a quoted name, not a statement
-        inside = doc.char_span(start, end, alignment_mode="expand")
-        quoted = range(inside.start, inside.end) if inside is not None else range(0)
+        quoted = all_quoted
         first = _sentence_index(sentences, start)
         last = _sentence_index(sentences, max(start, end - 1))
         candidates = [sentences[first]]
@@ -215,7 +240,7 @@ def _carry_speakers(quotes: list[Quote], sentences: list[DocSpan]) -> list[Quote
                     sentences, previous.span.end - 1) <= 2:
             quote = Quote(id="", span=quote.span, direct=True, speaker=previous.speaker,
                           speaker_text=previous.speaker_text, cue=previous.cue,
-                          cue_span=None, source_span=None)
+                          cue_span=previous.cue_span, source_span=previous.source_span)
         carried.append(quote)
     return carried
 
