@@ -81,7 +81,7 @@ def test_markdown_shows_every_section_and_escapes_article_text():
     markdown = render_markdown(full_story(), "model 1",
                                [Problem("bad.txt", "E102", "binary file", None)])
     for heading in ("## Articles", "## Brief", "## Facts (1)", "## Conflicts (1)",
-                    "## Entities (2)", "## Quotes (1)", "## Timeline", "## Citations",
+                    "## Entities (2)", "## Quotes (1)", "## Timeline", "## Who cites whom",
                     "## Copied passages", "## Left out of the article text",
                     "## Inputs skipped"):
         assert heading in markdown

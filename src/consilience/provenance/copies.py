@@ -4,24 +4,28 @@ Three steps, each cheaper than comparing every passage with every other:
 
 1. **Passages.** Each article's words (casefolded alphanumeric tokens with their character
    offsets) are cut into sentences (a paragraph break always ends one) and every window of one
-   to three consecutive sentences, across paragraph breaks too, is a passage. Jaccard
+   to three consecutive sentences (of 8 words or more), across paragraph breaks too, is a
+   passage. Jaccard
    similarity between two passages is only high when their boundaries coincide; with windows
    of one to three sentences, a copy of whole sentences has a window on each side with the same
    sentences, wherever the copier put its paragraph breaks.
 2. **Candidates.** Each passage's set of word shingles (`shingle` consecutive words) gets a
    MinHash (datasketch, fixed seed) and goes into one `MinHashLSH` at `threshold`; querying it
    with each passage gives the passage pairs of different articles likely to be near
-   duplicates. The index favours recall over precision (weights 0.2 / 0.8): every candidate
-   is checked by exact alignment, and a lightly edited copy (one word in fifteen changed)
-   keeps only about 0.35-0.4 of its 8-word shingles in common.
+   duplicates. The index favours recall over precision (weights 0.2 / 0.8), since every
+   candidate is checked by exact alignment. Shingles are short (4 words by default) so that
+   light rewriting keeps passages similar: with one word in fifteen changed, a passage keeps
+   about 0.55 Jaccard similarity with 4-word shingles but only about 0.3 with 8-word ones,
+   below the LSH threshold (see benchmarks/copies.py).
 3. **Alignment.** For each article pair with a candidate, `difflib.SequenceMatcher`
    (autojunk off) aligns the two articles' word sequences. Words that share no word trigram
    with the other article are replaced by unique placeholders first, so common words cannot
    match on their own and the matcher only works on the shared stretches. Matching blocks of
    three words or more are joined across gaps of up to four words on each side (a changed,
-   added or dropped word or two), and a joined run with at least `min_words` matching words is
-   a copied passage. The alignment is repeated with the found runs masked, so passages copied
-   in a different order are found too.
+   added or dropped word or two), or of up to 60 words on one side and four on the other
+   between blocks of 8 words or more (a sentence dropped or added); a joined run with at least
+   `min_words` matching words is a copied passage, one span on each side. The alignment is
+   repeated with the found runs masked, so passages copied in a different order are found too.
 
 Cost: tokenising, shingling and hashing are linear in the words; each article of S sentences
 gives at most 3S passages, each inserted and queried once in the LSH (O(bands) per passage
@@ -55,20 +59,29 @@ from ..models import Article, Copy, Span
 
 LOGGER = logging.getLogger(__name__)
 
-NUM_PERM = 128
+SHINGLE = 4
+"""Words per shingle, by default."""
+NUM_PERM = 64
 """Permutations of each MinHash."""
 SEED = 20240611
 """Seed of the MinHash permutations: fixed, so results do not change between runs."""
 LSH_WEIGHTS = (0.2, 0.8)
 """Weights of false positives and false negatives when the LSH chooses its bands."""
-MAX_SENTENCES = 3
-"""Passages are windows of one to this many consecutive sentences."""
+WINDOWS = (1, 2, 3)
+"""Passages are windows of this many consecutive sentences."""
 MAX_SENTENCE_WORDS = 50
 """A longer run of words without a sentence end is cut into pieces of this many words."""
+MIN_PASSAGE_WORDS = 8
+"""Shorter windows are not indexed: too short to tell a copy from a common phrase."""
 MIN_BLOCK = 3
 """Matching blocks shorter than this are ignored by the alignment."""
 MAX_GAP = 4
 """Matching blocks at most this many words apart on both sides join into one passage."""
+MAX_SKIP = 60
+"""Blocks of SKIP_BLOCK words or more also join when at most MAX_GAP words apart on one side
+and at most MAX_SKIP on the other (a sentence dropped or added)."""
+SKIP_BLOCK = 8
+"""See MAX_SKIP."""
 ROUNDS = 4
 """Alignment passes per article pair (each later one with the found passages masked)."""
 
@@ -95,7 +108,7 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
-class _Words:
+class Words:
     """An article's words: casefolded text and character offsets, and where sentences start."""
 
     words: tuple[str, ...]
@@ -118,7 +131,7 @@ class _Run:
 
 # ---- words, sentences and passages ------------------------------------------------------------
 
-def read_words(text: str) -> _Words:
+def read_words(text: str) -> Words:
     """The casefolded alphanumeric words of `text`, their offsets and the sentence starts."""
     matches = list(_WORD.finditer(text))
     words = tuple(match.group().casefold() for match in matches)
@@ -129,7 +142,7 @@ def read_words(text: str) -> _Words:
         if _ends_sentence(text[ends[index - 1]:starts[index]], words[index - 1], text,
                           starts[index]) or index - sentences[-1] >= MAX_SENTENCE_WORDS:
             sentences.append(index)
-    return _Words(words, starts, ends, tuple(sentences))
+    return Words(words, starts, ends, tuple(sentences))
 
 
 def _ends_sentence(gap: str, previous: str, text: str, start: int) -> bool:
@@ -145,17 +158,18 @@ def _ends_sentence(gap: str, previous: str, text: str, start: int) -> bool:
     return not text[start].islower()
 
 
-def article_passages(words: _Words, article: int, shingle: int) -> list[Passage]:
-    """Windows of one to MAX_SENTENCES consecutive sentences with at least one shingle."""
+def article_passages(words: Words, article: int, shingle: int) -> list[Passage]:
+    """Windows of WINDOWS consecutive sentences of at least MIN_PASSAGE_WORDS
+    words and one shingle."""
     bounds = [*words.sentences, len(words.words)]
     found: list[Passage] = []
     for first_sentence in range(len(words.sentences)):
-        for size in range(1, MAX_SENTENCES + 1):
+        for size in WINDOWS:
             last_sentence = first_sentence + size
             if last_sentence >= len(bounds):
                 break
             first, last = bounds[first_sentence], bounds[last_sentence]
-            if last - first >= shingle:
+            if last - first >= max(shingle, MIN_PASSAGE_WORDS):
                 found.append(Passage(article, first, last, words.starts[first],
                                      words.ends[last - 1]))
     return found
@@ -182,7 +196,7 @@ def _lsh_index(threshold: float) -> tuple[MinHashLSH, MinHash]:
     return lsh, template
 
 
-def _candidates(texts: Sequence[_Words], shingle: int, threshold: float
+def _candidates(texts: Sequence[Words], shingle: int, threshold: float
                 ) -> tuple[list[Passage], set[tuple[int, int]]]:
     """All passages, and the index pairs (lower first) of passages of different articles that
     the LSH puts in one bucket."""
@@ -206,7 +220,7 @@ def _candidates(texts: Sequence[_Words], shingle: int, threshold: float
     return passages, pairs
 
 
-def candidate_pairs(articles: Sequence[Article], *, shingle: int = 8, threshold: float = 0.5
+def candidate_pairs(articles: Sequence[Article], *, shingle: int = SHINGLE, threshold: float = 0.5
                     ) -> list[tuple[Passage, Passage]]:
     """The passage pairs of different articles that the LSH proposes for alignment, in a stable
     order (this is all `find_copies` compares; see the module notes)."""
@@ -231,6 +245,14 @@ def _trigrams(words: Sequence[int]) -> set[tuple[int, ...]]:
     return {tuple(words[index:index + _TRIGRAM]) for index in range(len(words) - _TRIGRAM + 1)}
 
 
+def _joins(gap_a: int, gap_b: int, before: int, after: int) -> bool:
+    """Whether two blocks (of `before` and `after` words) this far apart make one passage."""
+    small, large = sorted((gap_a, gap_b))
+    if large <= MAX_GAP:
+        return True
+    return small <= MAX_GAP and large <= MAX_SKIP and min(before, after) >= SKIP_BLOCK
+
+
 def _join_blocks(blocks: Sequence[tuple[int, int, int]], min_words: int) -> list[_Run]:
     """Join monotone matching blocks (a, b, size) across small gaps; keep runs with at least
     `min_words` matching words."""
@@ -249,7 +271,7 @@ def _join_blocks(blocks: Sequence[tuple[int, int, int]], min_words: int) -> list
             continue
         if current:
             end_a, end_b = current[-1][0] + current[-1][2], current[-1][1] + current[-1][2]
-            if block[0] - end_a <= MAX_GAP and block[1] - end_b <= MAX_GAP:
+            if _joins(block[0] - end_a, block[1] - end_b, current[-1][2], block[2]):
                 current.append(block)
                 continue
             close()
@@ -272,7 +294,8 @@ def align(a: Sequence[int], b: Sequence[int], min_words: int) -> list[_Run]:
         seq_b = [word if keep else -2 * index - 2 for index, (word, keep)
                  in enumerate(zip(b, shared_b, strict=True))]
         matcher = SequenceMatcher(None, seq_a, seq_b, autojunk=False)
-        found = _join_blocks([tuple(block) for block in matcher.get_matching_blocks()],
+        found = _join_blocks([(block.a, block.b, block.size)
+                              for block in matcher.get_matching_blocks()],
                              min_words)
         if not found:
             break
@@ -325,7 +348,7 @@ def _covered(runs: Sequence[tuple[int, int]], total: int) -> float:
     """Share of `total` words inside the word ranges `runs` (counted once)."""
     if not total:
         return 0.0
-    covered = set()
+    covered: set[int] = set()
     for first, last in runs:
         covered.update(range(first, last))
     return round(len(covered) / total, 3)
@@ -333,12 +356,12 @@ def _covered(runs: Sequence[tuple[int, int]], total: int) -> float:
 
 # ---- find_copies ------------------------------------------------------------------------------
 
-def _span(article: Article, words: _Words, first: int, last: int) -> Span:
+def _span(article: Article, words: Words, first: int, last: int) -> Span:
     start, end = words.starts[first], words.ends[last - 1]
     return Span(article.id, start, end, article.text[start:end])
 
 
-def _copy(articles: Sequence[Article], texts: Sequence[_Words], left: int, right: int,
+def _copy(articles: Sequence[Article], texts: Sequence[Words], left: int, right: int,
           runs: Sequence[_Run]) -> Copy:
     """The Copy for two articles (story positions left < right) sharing `runs`."""
     share_left = _covered([(run.a_first, run.a_last) for run in runs], len(texts[left].words))
@@ -364,7 +387,7 @@ def _copy(articles: Sequence[Article], texts: Sequence[_Words], left: int, right
     )
 
 
-def find_copies(articles: Sequence[Article], *, shingle: int = 8, threshold: float = 0.5,
+def find_copies(articles: Sequence[Article], *, shingle: int = SHINGLE, threshold: float = 0.5,
                 min_words: int = 20) -> list[Copy]:
     """Passages that articles of one story share (near-)verbatim: one Copy per article pair
     that shares at least one passage of `min_words` matching words, from the copier to the
