@@ -33,6 +33,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/timeline.py
 	$(BIN)/python benchmarks/facts.py
 	$(BIN)/python benchmarks/fnc.py
+	$(BIN)/python benchmarks/provenance.py
+	$(BIN)/python benchmarks/copies.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache

@@ -152,3 +152,21 @@ def test_credits_come_before_the_citations_in_the_text(nlp):
 def test_an_article_that_cites_nobody_has_no_citations(nlp):
     _, citations = citations_of(nlp, "The plant will close next month. Workers were angry.")
     assert citations == []
+
+
+@pytest.mark.parametrize(("text", "credit"), [
+    ("WASHINGTON (AP) — The Senate voted on Tuesday.", "AP"),
+    ("The Senate voted. The Associated Press contributed to this report.", "Associated Press"),
+    ("The Senate voted. (Reporting by Jane Doe; Editing by Tom Roe)",
+     "(Reporting by Jane Doe; Editing by Tom Roe)"),
+])
+def test_wire_credits_in_the_text_are_citations(nlp, text, credit):
+    from consilience.models import Article
+    from consilience.provenance.citations import find_citations
+
+    article = Article(id="w", source="w.txt", text=text)
+    citations = find_citations(article, nlp(text), [])
+    assert credit in [citation.source for citation in citations]
+    for citation in citations:
+        assert citation.span is None or text[citation.span.start:citation.span.end] == \
+            citation.span.text

@@ -6,6 +6,7 @@ through the story's entities (acronyms included, as the entity stage links them)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
@@ -119,12 +120,39 @@ def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],
             kind = None  # the speaker told someone: the outlet is cited above
         add(kind or "other", quote.source_span.start, quote.source_span.end)
     _reported_by(article, doc, add)
+    for start, end in _wire_credits(article.text):
+        add_credit = Citation(article=article.id, source=article.text[start:end], kind="other",
+                              span=_span(article, start, end),
+                              entity=_entity_named(article.text[start:end], entities))
+        if (add_credit.source, start) not in seen:
+            seen.add((add_credit.source, start))
+            citations.append(add_credit)
     for line in article.removed:
         if line.credit and line.reason in _CREDIT_REASONS:
             citations.append(Citation(article=article.id, source=line.credit, kind="other",
                                       span=None, entity=_entity_named(line.credit, entities)))
     citations.sort(key=lambda citation: citation.span.start if citation.span else -1)
     return citations
+
+
+_WIRES = r"AP|Associated Press|Reuters|AFP|Agence France-Presse|UPI|Bloomberg|Xinhua|Kyodo|DPA"
+_WIRE_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z .,'-]{1,60}\((" + _WIRES + r")\)\s*[-–—]")
+_CONTRIBUTED = re.compile(r"\b(" + _WIRES + r")\b[^.\n]{0,40}\bcontributed to this report")
+_REPORTING_BY = re.compile(r"\((?:Additional )?[Rr]eporting by [^)\n]{2,120}\)")
+_HAT_TIP = re.compile(r"\b(?:h/t|H/T|hat tip)[:\s]+([A-Z][\w.&' -]{1,40})")
+
+
+def _wire_credits(text: str) -> list[tuple[int, int]]:
+    """Where the text credits a wire service or another outlet: a wire dateline ("CITY (AP)
+    —"), "AP contributed to this report", "(Reporting by ...)", "h/t Outlet"."""
+    found = []
+    dateline = _WIRE_DATELINE.search(text[:800])
+    if dateline:
+        found.append(dateline.span(1))
+    for pattern in (_CONTRIBUTED, _HAT_TIP):
+        found.extend(match.span(1) for match in pattern.finditer(text))
+    found.extend(match.span() for match in _REPORTING_BY.finditer(text))
+    return found
 
 
 def _reported_by(article: Article, doc: Doc, add) -> None:  # type: ignore[no-untyped-def]
