@@ -44,10 +44,13 @@ def analyze_cli(
     """Analyse articles about one story and write the story report.
 
     Reads .txt, .md, .html/.htm, .json and .jsonl articles, removes boilerplate, annotates the
-    text with spaCy and writes one story: its entities across outlets (with spelling variants
-    as conflicts), publication dates (inferred where evidence allows) and a dated timeline,
-    every statement with the character spans it rests on. Inputs that cannot be read are
-    reported on stderr and skipped; the exit code is 1 only when nothing could be analysed.
+    text with spaCy and writes one story: its entities across outlets, the claims each
+    article makes aligned into facts (corroborated, single-source or disputed, with their
+    independent sources), typed conflicts between outlets (numbers, dates, names, statuses,
+    quoted words, attributions), quotes with their speakers, who cites whom, copied passages,
+    publication dates and a dated timeline, and a brief whose every sentence is copied from a
+    source; every statement with the character spans it rests on. Inputs that cannot be read
+    are reported on stderr and skipped; the exit code is 1 only when nothing could be analysed.
 
     Example:
 
