@@ -167,7 +167,7 @@ def analyze_raw(
                           date_mentions(articles, annotated.docs))
     timer.lap("claims")
     space = ClaimSpace(claims)
-    facts = build_facts(articles, claims, frozenset(names.values()), space=space)
+    facts = build_facts(articles, claims, space=space)
     timer.lap("facts")
     people = frozenset(entity.name for entity in resolution.entities if entity.type == "PERSON")
     conflicts = find_conflicts(articles, facts, claims, space.claim_similarity,

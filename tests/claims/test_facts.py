@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from consilience.claims import ClaimSpace, article_claims, build_facts
-from consilience.claims.facts import origins_of
-from consilience.models import Article, Claim, Span
+from consilience.models import Article, Claim
+from consilience.provenance import with_independence
 
 
 def story(nlp, *texts: str) -> tuple[list[Article], list[Claim]]:
@@ -25,13 +25,6 @@ def story(nlp, *texts: str) -> tuple[list[Article], list[Claim]]:
     return articles, claims
 
 
-def made(article: str, number: int, terms: tuple[str, ...], attributed_to: str | None = None
-         ) -> Claim:
-    text = " ".join(terms)
-    return Claim(span=Span(article, 0, len(text), text), id=f"{article}-c{number}",
-                 terms=terms, attributed_to=attributed_to)
-
-
 SUMMIT = ("The government cancelled the summit with Tokyo.",
           "The government called off the Tokyo summit. Farmers harvested a record corn crop.",
           "The government scrapped the summit with Tokyo after the talks had failed.")
@@ -46,7 +39,7 @@ def test_support_and_status(nlp):
     assert all("summit" in claim.span.text for claim in summit.claims)
     corn = next(fact for fact in facts if "corn" in fact.text)
     assert corn.articles == ("a1",) and corn.status == "single-source"
-    assert corn.independent_sources == 1
+    assert corn.independent_sources is None  # read by the provenance stage
     assert all(fact.status in ("corroborated", "single-source") for fact in facts)
 
 
@@ -107,27 +100,13 @@ def test_two_articles_crediting_the_same_named_source_count_once(nlp):
                              "The government called off the Tokyo summit, Reuters reported.",
                              "The government scrapped the summit with Tokyo.")
     assert [claim.attributed_to for claim in claims] == ["Reuters", "Reuters", None]
-    named = build_facts(articles, claims, frozenset({"Reuters"}))[0]
-    assert named.articles == ("a0", "a1", "a2")
+    facts = build_facts(articles, claims)
+    assert facts[0].articles == ("a0", "a1", "a2")
+    named, = with_independence(facts[:1], [], [], {"e-reuters": "Reuters"})
     assert named.independent_sources == 2
-    assert named.origins == ("cited:reuters", "article:a2")
-    unnamed = build_facts(articles, claims)[0]
+    assert named.origins == ("cited:e-reuters", "article:a2")
+    unnamed, = with_independence(facts[:1], [], [])
     assert unnamed.independent_sources == 3
-
-
-def test_origins_by_hand():
-    group = [made("a", 1, ("summit",), "Reuters"), made("b", 1, ("summit",), "Reuters"),
-             made("c", 1, ("summit",), "a senior official"), made("d", 1, ("summit",))]
-    assert origins_of(group, frozenset({"Reuters"})) == (
-        "cited:reuters", "article:c", "article:d")
-    assert origins_of(group, frozenset()) == (
-        "article:a", "article:b", "article:c", "article:d")
-
-
-def test_an_article_with_its_own_and_a_cited_origin_is_one_source():
-    group = [made("a", 1, ("summit",), "Reuters"), made("a", 2, ("summit",)),
-             made("b", 1, ("summit",), "Reuters")]
-    assert origins_of(group, frozenset({"Reuters"})) == ("article:a",)
 
 
 def test_a_given_space_gives_the_same_facts(nlp):

@@ -1,9 +1,8 @@
-"""Facts: aligned claims as story records, with support, origins and status.
+"""Facts: aligned claims as story records, with their support and status.
 
-A fact's text is a real sentence of a source: the sentence of its most central claim. Its
-independent sources count the articles that state it, those that credit the same named
-origin ("according to Reuters") counted once. Until cited-source provenance is read, the
-origin of a claim is its attribution when that names a story entity, else its article.
+A fact's text is a real sentence of a source: the sentence of its most central claim. How
+many independent origins it rests on is read later, from citations and copies, by the
+provenance stage (`provenance.with_independence`).
 """
 
 from __future__ import annotations
@@ -27,27 +26,7 @@ def _central(group: Sequence[Claim], space: ClaimSpace, index: Mapping[str, int]
     return space.claims[best]
 
 
-def origins_of(group: Sequence[Claim], named: frozenset[str]) -> tuple[str, ...]:
-    """One origin per independent source: a named attribution, else the article."""
-    by_article: dict[str, set[str]] = {}
-    for claim in group:
-        attributed = claim.attributed_to
-        origin = f"cited:{attributed.casefold()}" if attributed and attributed in named \
-            else f"article:{claim.span.article}"
-        by_article.setdefault(claim.span.article, set()).add(origin)
-    independent: list[str] = []
-    covered: set[str] = set()
-    for origins_of_article in by_article.values():
-        if origins_of_article & covered:
-            continue
-        choice = sorted(origins_of_article)[0]
-        independent.append(choice)
-        covered |= origins_of_article
-    return tuple(independent)
-
-
 def build_facts(articles: Sequence[Article], claims: Sequence[Claim],
-                named_sources: frozenset[str] = frozenset(),
                 config: AlignConfig | None = None, space: ClaimSpace | None = None
                 ) -> list[Fact]:
     """Facts of a story from its claims (in article order), the best supported first
@@ -66,18 +45,15 @@ def build_facts(articles: Sequence[Article], claims: Sequence[Claim],
         sentence = central.sentence or central.span
         supporting = tuple(dict.fromkeys(claim.span.article for claim in group))
         supporting = tuple(sorted(supporting, key=lambda article: order.get(article, 0)))
-        origins = origins_of(group, named_sources)
         facts.append(Fact(
             id="",
             text=sentence.text,
             status="corroborated" if len(supporting) > 1 else "single-source",
             articles=supporting,
             claims=tuple(group),
-            independent_sources=len(origins),
             span=sentence,
-            origins=origins,
         ))
-    facts.sort(key=lambda fact: (-len(fact.articles), -(fact.independent_sources or 0),
+    facts.sort(key=lambda fact: (-len(fact.articles), -len(fact.claims),
                                  order.get(fact.claims[0].span.article, 0),
                                  fact.claims[0].span.start))
     return [_numbered(fact, number) for number, fact in enumerate(facts, start=1)]
