@@ -8,8 +8,18 @@
      │    ├── EmptyArticleError      E104 nothing left to analyse
      │    ├── MalformedRecordError   E105 a JSON / JSONL record cannot be parsed or lacks text
      │    ├── NoExtractableTextError E106 an HTML page yields no article text
-     │    └── NoArticlesFoundError   E107 a folder holds no article files
+     │    ├── NoArticlesFoundError   E107 a folder holds no article files
+     │    ├── BrokenArchiveError     E108 a WARC record cannot be read (the rest of the file is)
+     │    └── FeedError              E109 an RSS / Atom feed cannot be parsed
      ├── NothingToAnalyseError       E110 every input was skipped
+     ├── StoreError                  the story database cannot be used
+     │    ├── DatabaseOpenError      E501 the database file cannot be opened or created
+     │    ├── ForeignDatabaseError   E502 the file is a database, but not consilience's
+     │    ├── CorruptDatabaseError   E503 the database file is damaged
+     │    ├── DatabaseConnectError   E504 the database server cannot be reached
+     │    ├── SchemaVersionError     E505 the database was written by a newer consilience
+     │    └── StoryNotFoundError     E506 no story with that id
+     ├── SchedulerError              E601 the Dask scheduler cannot be reached
      ├── ModelNotFoundError          E201 no usable spaCy pipeline is installed
      ├── CacheError                  E301 the annotation cache cannot be used
      └── ContractError               E401 an output breaks the story contract (a bug)
@@ -26,12 +36,18 @@ from typing import Any
 
 __all__ = [
     "BinaryFileError",
+    "BrokenArchiveError",
     "CacheError",
     "ConsilienceError",
     "ContractError",
+    "CorruptDatabaseError",
+    "DatabaseConnectError",
+    "DatabaseOpenError",
     "DecodingError",
     "EmptyArticleError",
     "Errors",
+    "FeedError",
+    "ForeignDatabaseError",
     "InputError",
     "MalformedRecordError",
     "ModelNotFoundError",
@@ -39,6 +55,10 @@ __all__ = [
     "NoExtractableTextError",
     "NothingToAnalyseError",
     "PathNotFoundError",
+    "SchedulerError",
+    "SchemaVersionError",
+    "StoreError",
+    "StoryNotFoundError",
     "Warnings",
 ]
 
@@ -51,6 +71,8 @@ class Errors:
     E105 = "{detail}; fix the record (it needs a text, content or body field) or remove it"
     E106 = "no article text could be extracted from this HTML page; save the article page itself"
     E107 = "no article files found (looked for {suffixes}); point at a folder of articles"
+    E108 = "broken WARC record at byte {offset} ({detail}); the records before it were read"
+    E109 = "cannot parse the feed ({detail}); give the RSS or Atom file itself"
     E110 = "nothing could be analysed: all {count} input(s) were skipped (see the messages above)"
     E201 = (
         "no spaCy English pipeline found{detail}; install one with "
@@ -61,6 +83,17 @@ class Errors:
         "pass --no-cache or another --cache-dir"
     )
     E401 = "output breaks the story contract: {detail}; please report this as a bug"
+    E501 = "cannot open the database ({detail}); check the path and its permissions"
+    E502 = ("not a consilience database ({detail}); give a new file name or a database made "
+            "by 'consilience ingest'")
+    E503 = ("the database file is damaged ({detail}); restore it from a backup or ingest "
+            "into a new file")
+    E504 = "cannot connect to the database server ({detail}); check that it runs and the URL"
+    E505 = ("the database has schema version {found}, newer than this consilience knows "
+            "({supported}); upgrade consilience")
+    E506 = "no story '{story}' in the database; list the stories with 'consilience stories'"
+    E601 = ("cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
+            "--scheduler to run a local cluster")
 
 
 class Warnings:
@@ -123,6 +156,14 @@ class NoArticlesFoundError(InputError):
     code = "E107"
 
 
+class BrokenArchiveError(InputError):
+    code = "E108"
+
+
+class FeedError(InputError):
+    code = "E109"
+
+
 class NothingToAnalyseError(ConsilienceError):
     """Every input was skipped; `problems` says why, one per input."""
 
@@ -143,3 +184,35 @@ class CacheError(ConsilienceError):
 
 class ContractError(ConsilienceError):
     code = "E401"
+
+
+class StoreError(ConsilienceError):
+    """The story database cannot be used; nothing already stored is changed."""
+
+
+class DatabaseOpenError(StoreError):
+    code = "E501"
+
+
+class ForeignDatabaseError(StoreError):
+    code = "E502"
+
+
+class CorruptDatabaseError(StoreError):
+    code = "E503"
+
+
+class DatabaseConnectError(StoreError):
+    code = "E504"
+
+
+class SchemaVersionError(StoreError):
+    code = "E505"
+
+
+class StoryNotFoundError(StoreError):
+    code = "E506"
+
+
+class SchedulerError(ConsilienceError):
+    code = "E601"
