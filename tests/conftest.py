@@ -57,3 +57,63 @@ def example_analysis():
     from consilience import AnalyzeConfig, analyze
 
     return analyze([EXAMPLE], AnalyzeConfig(use_cache=False))
+
+
+# --- PostgreSQL: one throwaway server per test session (see tests/postgres.py) ---------------
+
+POSTGRES_URL_ENV = "CONSILIENCE_TEST_POSTGRES_URL"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def postgres_unavailable(reason: str) -> None:
+    """Skip (locally) or fail (under CI, so the PostgreSQL tests cannot be skipped silently)."""
+    if _in_ci():
+        pytest.fail(f"CI is set and PostgreSQL is unavailable: {reason}", pytrace=False)
+    pytest.skip(f"PostgreSQL is unavailable: {reason}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server for the session, with `create_database(name) -> url` and
+    `drop_database(name)`: the server at CONSILIENCE_TEST_POSTGRES_URL (an admin URL) when that is
+    set, otherwise one started here from the machine's binaries and stopped at the end."""
+    from .postgres import PostgresDatabases, PostgresNotFound, PostgresServer
+
+    admin_url = os.environ.get(POSTGRES_URL_ENV)
+    if admin_url:
+        yield PostgresDatabases(admin_url)
+        return
+    server = PostgresServer()
+    try:
+        server.start()
+    except PostgresNotFound as exc:
+        missing = str(exc)
+    else:
+        missing = ""
+    if missing:
+        postgres_unavailable(missing)  # outside the except: no chained traceback
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"], ids=["sqlite", "postgresql"])
+def database_url(request, tmp_path: Path):
+    """An SQLAlchemy URL for an empty database: SQLite in tmp_path, or a fresh PostgreSQL database
+    on the session server, dropped after the test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'stories.db'}"
+        return
+    import uuid
+
+    server = request.getfixturevalue("postgres_server")
+    name = f"consilience_test_{uuid.uuid4().hex[:16]}"
+    url = server.create_database(name)
+    try:
+        yield url
+    finally:
+        server.drop_database(name)
