@@ -9,23 +9,33 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Problem, RawArticle
 from .decode import decode_bytes, normalise_text
-from .discover import ARTICLE_SUFFIXES, iter_article_files
+from .discover import ARTICLE_SUFFIXES, has_article_suffix, iter_article_files
+from .feeds import FEED_SUFFIXES, html_to_text, looks_like_feed, read_feed
 from .html import extract_html, looks_like_html
 from .reader import read_file
 from .records import read_json, read_jsonl, record_to_article
+from .warc import WARC_SUFFIXES, is_warc, read_warc
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "FEED_SUFFIXES",
+    "WARC_SUFFIXES",
     "decode_bytes",
     "extract_html",
+    "has_article_suffix",
+    "html_to_text",
+    "is_warc",
     "iter_article_files",
+    "looks_like_feed",
     "looks_like_html",
     "normalise_text",
     "problem_from_error",
+    "read_feed",
     "read_file",
     "read_inputs",
     "read_json",
     "read_jsonl",
+    "read_warc",
     "record_to_article",
 ]
 

@@ -10,13 +10,20 @@ from ..errors import Errors, NoArticlesFoundError, PathNotFoundError
 
 LOGGER = logging.getLogger(__name__)
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+# Whole endings, not just the last suffix: ".warc.gz" is one.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".rss",
+                    ".atom", ".xml", ".warc", ".warc.gz")
 # Files that document a folder rather than being an article in it; read only when named directly.
 FOLDER_DOCUMENTATION = ("readme", "license", "licence", "copying", "changelog", "notice", "source")
 
 
 def is_folder_documentation(path: Path) -> bool:
     return path.stem.lower() in FOLDER_DOCUMENTATION
+
+
+def has_article_suffix(path: Path) -> bool:
+    """True when the file name ends with one of ARTICLE_SUFFIXES (in any case)."""
+    return path.name.lower().endswith(ARTICLE_SUFFIXES)
 
 
 def _is_hidden(path: Path, root: Path) -> bool:
@@ -40,7 +47,7 @@ def iter_article_files(paths: Iterable[str | Path]) -> Iterator[Path | NoArticle
                 candidate
                 for candidate in path.rglob("*")
                 if candidate.is_file()
-                and candidate.suffix.lower() in ARTICLE_SUFFIXES
+                and has_article_suffix(candidate)
                 and not _is_hidden(candidate, path)
                 and not is_folder_documentation(candidate)
             )

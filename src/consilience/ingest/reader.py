@@ -6,11 +6,13 @@ import logging
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import EmptyArticleError, Errors, InputError, Warnings
+from ..errors import EmptyArticleError, Errors, FeedError, InputError, Warnings
 from ..models import Problem, RawArticle
 from .decode import decode_bytes
+from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed, xml_root
 from .html import extract_html, looks_like_html
 from .records import read_json, read_jsonl
+from .warc import is_warc, read_warc
 
 LOGGER = logging.getLogger(__name__)
 
@@ -22,6 +24,10 @@ def read_file(path: Path) -> Iterator[RawArticle | InputError | Problem]:
     """Yield the articles in one file, an InputError for each that cannot be read, and
     warnings (as Problems) for articles that are read with a caveat."""
     source = str(path)
+    if is_warc(path):
+        # Binary when gzipped, and possibly large: read as a stream of records.
+        yield from read_warc(path)
+        return
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -31,15 +37,23 @@ def read_file(path: Path) -> Iterator[RawArticle | InputError | Problem]:
     if not data.strip():
         yield EmptyArticleError(Errors.E104.format(detail=""), path=source)
         return
+    suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES:
+        # feedparser decodes by the encoding the XML declares.
+        yield from read_feed(data, source)
+        return
     try:
         decoded = decode_bytes(data, source)
     except InputError as error:
         yield error
         return
+    if suffix == ".xml" and looks_like_feed(decoded.text):
+        yield from read_feed(data, source)
+        return
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
         yield Problem(source, "W101", Warnings.W101.format(encoding=decoded.encoding),
                       severity="warning")
-    text, suffix = decoded.text, path.suffix.lower()
+    text = decoded.text
     if not text.strip():
         yield EmptyArticleError(Errors.E104.format(detail=""), path=source)
         return
@@ -52,6 +66,11 @@ def read_file(path: Path) -> Iterator[RawArticle | InputError | Problem]:
             yield extract_html(text, source)
         except InputError as error:
             yield error
+    elif suffix == ".xml":
+        root = xml_root(text)
+        detail = f"the root element is <{root}>, not rss, feed or rdf:RDF" if root else (
+            "not an XML document")
+        yield FeedError(Errors.E109.format(detail=detail), path=source)
     else:
         if suffix not in MARKDOWN_SUFFIXES and suffix != ".txt":
             yield Problem(source, "W103", Warnings.W103.format(suffix=suffix or "(none)"),
