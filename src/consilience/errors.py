@@ -92,6 +92,8 @@ class Errors:
     E505 = ("the database has schema version {found}, newer than this consilience knows "
             "({supported}); upgrade consilience")
     E506 = "no story '{story}' in the database; list the stories with 'consilience stories'"
+    E507 = ("the story could not be analysed ({detail}); it stays marked stale and is tried "
+            "again on the next ingest")
     E601 = ("cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
             "--scheduler to run a local cluster")
 
@@ -102,6 +104,7 @@ class Warnings:
     W103 = "unsupported file type '{suffix}' read as plain text"
     W104 = ("publication date {metadata} (metadata) and {text} (dateline in the text) disagree; "
             "using the metadata, check the source")
+    W106 = "already in the database (same text); skipped"
     W105 = "publication date {value} is in the future or before 1900; ignored (check the source)"
 
 

@@ -133,8 +133,23 @@ def analyze_raw(
         failed = sum(1 for problem in problems if problem.severity == "error")
         raise NothingToAnalyseError(Errors.E110.format(count=max(failed, len(raws))),
                                     problems=tuple(problems))
+    return analyze_articles(articles, config, problems, progress)
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    config: AnalyzeConfig = AnalyzeConfig(),
+    problems: Iterable[Problem] = (),
+    progress: Progress | None = None,
+    cache: DocCache | None = None,
+) -> Analysis:
+    """Analyse cleaned articles as one story; `cache` (else the configured one) keeps parses."""
+    problems = list(problems)
+    articles = list(articles)
     nlp = load_pipeline(config.model)
-    cache = DocCache(config.cache_dir) if config.use_cache else None
+    own_cache = cache is None and config.use_cache
+    if own_cache:
+        cache = DocCache(config.cache_dir)
     done = 0
 
     def advance(count: int) -> None:
@@ -147,7 +162,7 @@ def analyze_raw(
     try:
         annotated = annotate(articles, nlp, cache, config.batch_size, progress=advance)
     finally:
-        if cache is not None:
+        if own_cache and cache is not None:
             cache.close()
     timer.lap("annotate")
     mentions = [mention for article, doc in zip(articles, annotated.docs, strict=True)

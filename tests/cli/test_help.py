@@ -22,4 +22,4 @@ def test_help_has_an_example(command):
                             env={"COLUMNS": "120", "PATH": "", "TERM": "dumb"})
     assert result.returncode == 0, result.stderr
     assert "Example:" in result.stdout
-    assert "consilience analyze" in result.stdout
+    assert f"consilience {command[0] if command else 'analyze'}" in result.stdout

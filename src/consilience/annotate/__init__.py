@@ -1,7 +1,7 @@
 """Annotate: one shared spaCy pipeline over all articles, with a cache of parsed Docs."""
 
 from .annotator import HEADINGS, Annotated, annotate
-from .cache import DocCache, default_cache_dir, pipeline_fingerprint
+from .cache import BytesDocCache, DocCache, default_cache_dir, pipeline_fingerprint
 from .components import PARAGRAPHS
 from .mentions import NAME_LABELS, extract_mentions
 from .model import PREFERRED_MODELS, choose_model, installed_models, load_pipeline, model_label
@@ -12,6 +12,7 @@ __all__ = [
     "PARAGRAPHS",
     "PREFERRED_MODELS",
     "Annotated",
+    "BytesDocCache",
     "DocCache",
     "annotate",
     "choose_model",

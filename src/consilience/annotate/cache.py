@@ -6,7 +6,7 @@ import hashlib
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from spacy.language import Language
@@ -86,3 +86,28 @@ class DocCache:
 
     def close(self) -> None:
         self._connection.close()
+
+
+class BytesDocCache(DocCache):
+    """The same cache over any key -> bytes store (such as the story database): `load` gets
+    the stored bytes of some keys, `save` stores new (key, bytes) pairs."""
+
+    def __init__(self, load: Callable[[Sequence[str]], Mapping[str, bytes]],
+                 save: Callable[[Sequence[tuple[str, bytes]]], None]):
+        self._load, self._save = load, save
+        self.path = Path("<database>")
+
+    def get_many(self, nlp: Language, keys: Sequence[str]) -> dict[str, Doc]:
+        found: dict[str, Doc] = {}
+        try:
+            for key, data in self._load(keys).items():
+                found[key] = Doc(nlp.vocab).from_bytes(data)
+        except ValueError as error:
+            LOGGER.warning("stored annotations unreadable (%s); parsing again", error)
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, Doc]]) -> None:
+        self._save([(key, doc.to_bytes(exclude=["tensor", "user_data"])) for key, doc in items])
+
+    def close(self) -> None:
+        pass

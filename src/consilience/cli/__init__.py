@@ -12,6 +12,8 @@ from ..about import __version__
 from ..errors import ConsilienceError, NothingToAnalyseError
 from .analyze import analyze_cli
 from .console import report_error, report_problem, setup_logging
+from .ingest import ingest_cli
+from .stories import show_cli, stories_cli
 
 app = typer.Typer(
     name="consilience",
@@ -22,6 +24,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("analyze")(analyze_cli)
+app.command("ingest")(ingest_cli)
+app.command("stories")(stories_cli)
+app.command("show")(show_cli)
 
 DEBUG_ENV = "CONSILIENCE_DEBUG"
 

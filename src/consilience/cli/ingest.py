@@ -1,0 +1,73 @@
+"""`consilience ingest`: add articles to the story database and update its stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from ..pipeline import AnalyzeConfig
+from ..store import Store
+from ..stream import DEFAULT_BATCH, ingest
+from .console import STDERR, report_problem
+from .options import DatabaseOption
+
+SHOWN_REPEATS = 5  # duplicates named one by one; the rest are counted
+
+
+def ingest_cli(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Article files or folders: .txt .md .html .json .jsonl, RSS/Atom feeds "
+        "(.rss .atom .xml) and WARC archives (.warc .warc.gz).", show_default=False)],
+    db: DatabaseOption = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Articles stored per transaction.")] = DEFAULT_BATCH,
+    no_analysis: Annotated[bool, typer.Option(
+        "--no-analysis", help="Only store and cluster; stories changed are analysed later, "
+        "by the next ingest or by 'consilience show'.")] = False,
+    model: Annotated[str | None, typer.Option(
+        "--model", "-m", help="spaCy pipeline for the analyses.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or "
+                                        "summary.")] = False,
+) -> None:
+    """Add articles to the story database: each new article joins the story it belongs to or
+    starts one, and stories that changed are analysed again.
+
+    Ingest is idempotent: an article already stored (same text) is counted as a duplicate and
+    left alone. Every batch of articles is stored in one transaction, so an interrupted ingest
+    keeps every batch it finished and nothing of the one it was writing. Inputs that cannot be
+    read are reported and skipped.
+
+    Example:
+
+        consilience ingest feeds/ archive.warc.gz --db stories.db
+    """
+    show_progress = not quiet and STDERR.is_terminal
+    with Store(db) as store, Progress(
+            TextColumn("[progress.description]{task.description}"), BarColumn(),
+            MofNCompleteColumn(), console=STDERR, transient=True,
+            disable=not show_progress) as bar:
+        task = bar.add_task("reading", total=None)
+
+        def progress(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        summary = ingest(paths, store, batch_size=batch_size, analyse=not no_analysis,
+                         config=AnalyzeConfig(model=model), progress=progress)
+        name = store.name
+    repeated = [problem for problem in summary.problems if problem.code == "W106"]
+    for problem in summary.problems:
+        if problem.code != "W106" or (not quiet and repeated.index(problem) < SHOWN_REPEATS):
+            report_problem(problem)
+    if not quiet and len(repeated) > SHOWN_REPEATS:
+        STDERR.print(f"[yellow]warning:[/yellow] … and {len(repeated) - SHOWN_REPEATS} more "
+                     f"articles already in the database")
+    if not quiet:
+        STDERR.print(
+            f"{summary.added} added, {summary.duplicates} duplicate(s), {summary.failed} "
+            f"failed; {summary.new_stories} new and {summary.changed_stories} changed "
+            f"stories, {summary.analysed} analysed in {summary.seconds:.1f} s → "
+            f"{escape(name)}")

@@ -1,0 +1,164 @@
+"""Open the story database: SQLite file (WAL) or PostgreSQL URL, checked and migrated.
+
+Migrations are a small explicit scheme: `consilience_meta` holds `schema_version`, and each
+version above it is applied in order, in one transaction, by a function in `MIGRATIONS`. A
+database written by a newer consilience is refused, never altered.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy import exc as sql_errors
+from sqlalchemy.engine import make_url
+
+from ..errors import (
+    CorruptDatabaseError,
+    DatabaseConnectError,
+    DatabaseOpenError,
+    Errors,
+    ForeignDatabaseError,
+    SchemaVersionError,
+)
+from . import schema
+
+LOGGER = logging.getLogger(__name__)
+
+DB_ENV = "CONSILIENCE_DB"
+DEFAULT_DB = "consilience.db"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _version_1(connection: Connection) -> None:
+    schema.metadata.create_all(connection)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _version_1}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+
+def database_url(target: str | Path | None) -> str:
+    """A path becomes an SQLite URL; a URL is kept; nothing means $CONSILIENCE_DB or
+    ./consilience.db."""
+    target = str(target) if target is not None else os.environ.get(DB_ENV, DEFAULT_DB)
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser().resolve()}"
+
+
+def describe(url: str) -> str:
+    """The URL without its password, to name the database in messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except sql_errors.ArgumentError:
+        return url
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path, shown: str) -> None:
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseOpenError(Errors.E501.format(detail=error.strerror),
+                                    path=shown) from None
+        return
+    if path.is_dir():
+        raise DatabaseOpenError(Errors.E501.format(detail="it is a folder"), path=shown)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseOpenError(Errors.E501.format(detail=error.strerror), path=shown) from None
+    if header and header != SQLITE_HEADER:
+        raise ForeignDatabaseError(Errors.E502.format(detail="the file is not an SQLite "
+                                                      "database"), path=shown)
+
+
+def _engine(url: str, shown: str) -> Engine:
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                _check_sqlite_file(Path(parsed.database), shown)
+            engine = create_engine(parsed, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            return engine
+        if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        return create_engine(parsed, pool_pre_ping=True,
+                             connect_args={"connect_timeout": 10}
+                             if parsed.get_backend_name() == "postgresql" else {})
+    except (sql_errors.ArgumentError, sql_errors.NoSuchModuleError) as error:
+        raise DatabaseOpenError(Errors.E501.format(
+            detail=f"not a database URL or path we can use: {error}"), path=shown) from None
+
+
+def translate_error(error: Exception, shown: str) -> Exception:
+    """A database driver's error as the consilience error a user can act on."""
+    original = getattr(error, "orig", error)
+    text = " ".join(str(original).split())[:200]
+    if isinstance(original, sqlite3.DatabaseError) and any(
+            phrase in text for phrase in ("malformed", "not a database", "disk image",
+                                          "file is encrypted")):
+        return CorruptDatabaseError(Errors.E503.format(detail=text), path=shown)
+    if isinstance(error, sql_errors.OperationalError) and not isinstance(
+            original, sqlite3.Error):
+        return DatabaseConnectError(Errors.E504.format(detail=text), path=shown)
+    return DatabaseOpenError(Errors.E501.format(detail=text), path=shown)
+
+
+def _migrate(engine: Engine, shown: str) -> None:
+    with engine.begin() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if tables and schema.META_TABLE not in tables:
+            raise ForeignDatabaseError(Errors.E502.format(
+                detail=f"it holds other tables ({', '.join(sorted(tables)[:4])})"), path=shown)
+        found = 0
+        if tables:
+            row = connection.execute(select(schema.meta.c.value).where(
+                schema.meta.c.key == "schema_version")).first()
+            found = int(row[0]) if row else 0
+        if found > SCHEMA_VERSION:
+            raise SchemaVersionError(Errors.E505.format(found=found, supported=SCHEMA_VERSION),
+                                     path=shown)
+        for version in range(found + 1, SCHEMA_VERSION + 1):
+            LOGGER.info("migrating %s to schema version %d", shown, version)
+            MIGRATIONS[version](connection)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            values = {"schema_version": str(version), "created_by": "consilience"}
+            if version == 1:
+                values["created"] = now
+            for key, value in values.items():
+                connection.execute(schema.meta.delete().where(schema.meta.c.key == key))
+                connection.execute(schema.meta.insert().values(key=key, value=value))
+
+
+def open_engine(target: str | Path | None) -> tuple[Engine, str]:
+    """An engine on a checked, migrated database, and the name to show for it."""
+    url = database_url(target)
+    shown = describe(url)
+    engine = _engine(url, shown)
+    try:
+        _migrate(engine, shown)
+    except sql_errors.SQLAlchemyError as error:
+        engine.dispose()
+        raise translate_error(error, shown) from None
+    except Exception:
+        engine.dispose()
+        raise
+    return engine, shown

@@ -1,0 +1,269 @@
+"""The story database: articles, their stories, and each story's latest analysis.
+
+Every write is one transaction: `add_batch` stores a batch of new articles with their story
+memberships and story rows together, so a killed ingest leaves either the whole batch or none of
+it. Reads never write.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import exc as sql_errors
+
+from ..errors import Errors, StoryNotFoundError
+from ..models import Article
+from . import schema
+from .connect import open_engine, translate_error
+from .records import article_from_json, article_to_json
+
+LOGGER = logging.getLogger(__name__)
+
+_CHUNK = 500
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article to store, with its story features (JSON) and where clustering put it."""
+
+    article: Article
+    features: str
+    story: int
+    topic: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: int
+    topic: int
+    title: str
+    first: str | None
+    last: str | None
+    size: int
+    stale: bool
+    analysed: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    position: int
+    article: Article
+    features: str
+    story: int
+    topic: int
+
+
+class Store:
+    """One open story database. Use as a context manager, or call `close()`."""
+
+    def __init__(self, target: str | Path | None = None):
+        self.engine, self.name = open_engine(target)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except sql_errors.SQLAlchemyError as error:
+            raise translate_error(error, self.name) from None
+
+    # --- articles -------------------------------------------------------------------------
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are stored already."""
+        ids = list(ids)
+        found: set[str] = set()
+        with self._transaction() as connection:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start:start + _CHUNK]
+                found.update(connection.execute(select(schema.articles.c.id).where(
+                    schema.articles.c.id.in_(chunk))).scalars())
+        return found
+
+    def count_articles(self) -> int:
+        with self._transaction() as connection:
+            return int(connection.execute(select(func.count()).select_from(
+                schema.articles)).scalar_one())
+
+    def stored_articles(self) -> Iterator[StoredArticle]:
+        """Every stored article with its features and story, in arrival order."""
+        query = select(schema.articles.c.position, schema.articles.c.article,
+                       schema.articles.c.features, schema.memberships.c.story,
+                       schema.stories.c.topic).join(
+            schema.memberships, schema.memberships.c.article == schema.articles.c.id).join(
+            schema.stories, schema.stories.c.id == schema.memberships.c.story).order_by(
+            schema.articles.c.position)
+        with self._transaction() as connection:
+            for position, article, features, story, topic in connection.execute(query):
+                yield StoredArticle(position, article_from_json(article), features, story,
+                                    topic)
+
+    def add_batch(self, batch: Sequence[NewArticle], titles: dict[int, str]) -> None:
+        """Store new articles, their memberships and their stories' rows in one transaction;
+        every story that gained an article is marked stale (to be analysed again)."""
+        if not batch:
+            return
+        stamp = now()
+        with self._transaction() as connection:
+            position = connection.execute(select(func.coalesce(func.max(
+                schema.articles.c.position), 0))).scalar_one()
+            touched: dict[int, int] = {}
+            for item in batch:
+                touched[item.story] = item.topic
+            existing = set(connection.execute(select(schema.stories.c.id).where(
+                schema.stories.c.id.in_(list(touched)))).scalars())
+            for story, topic in touched.items():
+                if story not in existing:
+                    connection.execute(schema.stories.insert().values(
+                        id=story, topic=topic, title=titles.get(story, ""), size=0,
+                        updated=stamp, stale=True, search_text=""))
+            rows = []
+            for offset, item in enumerate(batch, start=1):
+                article = item.article
+                rows.append({
+                    "id": article.id, "position": position + offset, "source": article.source,
+                    "url": article.url, "outlet": article.outlet, "title": article.title,
+                    "published": article.published, "added": stamp,
+                    "article": article_to_json(article), "features": item.features,
+                })
+            connection.execute(schema.articles.insert(), rows)
+            connection.execute(schema.memberships.insert(), [
+                {"article": item.article.id, "story": item.story, "score": item.score}
+                for item in batch])
+            for story in touched:
+                self._refresh_story_row(connection, story, titles.get(story), stamp)
+
+    def _refresh_story_row(self, connection: Connection, story: int, title: str | None,
+                           stamp: str) -> None:
+        members = select(schema.articles.c.published, schema.articles.c.title).join(
+            schema.memberships, schema.memberships.c.article == schema.articles.c.id).where(
+            schema.memberships.c.story == story)
+        rows = connection.execute(members).all()
+        dates = sorted(published for published, _ in rows if published)
+        titles = " ".join(text for _, text in rows if text)
+        values = {"size": len(rows), "first": dates[0] if dates else None,
+                  "last": dates[-1] if dates else None, "updated": stamp, "stale": True,
+                  "search_text": f"{title or ''} {titles}"[:20_000]}
+        if title:
+            values["title"] = title
+        connection.execute(schema.stories.update().where(schema.stories.c.id == story)
+                           .values(**values))
+
+    # --- stories --------------------------------------------------------------------------
+
+    def stories(self, search: str | None = None, since: str | None = None,
+                stale_only: bool = False) -> list[StoryRow]:
+        """Stories, latest first; `search` matches words of titles and the analysis text,
+        `since` keeps stories with an article published on or after that date."""
+        table = schema.stories
+        query = select(table.c.id, table.c.topic, table.c.title, table.c.first, table.c.last,
+                       table.c.size, table.c.stale, table.c.analysed)
+        conditions = []
+        for word in (search or "").split():
+            pattern = f"%{word.lower()}%"
+            conditions.append(or_(func.lower(table.c.title).like(pattern),
+                                  func.lower(table.c.search_text).like(pattern)))
+        if since:
+            conditions.append(table.c.last >= since)
+        if stale_only:
+            conditions.append(table.c.stale.is_(True))
+        if conditions:
+            query = query.where(and_(*conditions))
+        query = query.order_by(table.c.last.desc().nulls_last(), table.c.id.desc())
+        with self._transaction() as connection:
+            return [StoryRow(*row) for row in connection.execute(query)]
+
+    def story(self, story: int) -> StoryRow:
+        table = schema.stories
+        with self._transaction() as connection:
+            row = connection.execute(select(
+                table.c.id, table.c.topic, table.c.title, table.c.first, table.c.last,
+                table.c.size, table.c.stale, table.c.analysed).where(table.c.id == story)).first()
+        if row is None:
+            raise StoryNotFoundError(Errors.E506.format(story=story), path=self.name)
+        return StoryRow(*row)
+
+    def story_articles(self, story: int) -> list[Article]:
+        query = select(schema.articles.c.article).join(
+            schema.memberships, schema.memberships.c.article == schema.articles.c.id).where(
+            schema.memberships.c.story == story).order_by(schema.articles.c.position)
+        with self._transaction() as connection:
+            return [article_from_json(text) for text in connection.execute(query).scalars()]
+
+    def article_sources(self, stories: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+        """(article id, source) of each story's articles, in arrival order."""
+        found: dict[int, list[tuple[str, str]]] = {story: [] for story in stories}
+        query = select(schema.memberships.c.story, schema.articles.c.id,
+                       schema.articles.c.source).join(
+            schema.memberships, schema.memberships.c.article == schema.articles.c.id).order_by(
+            schema.articles.c.position)
+        with self._transaction() as connection:
+            for start in range(0, len(stories), _CHUNK):
+                chunk = list(stories[start:start + _CHUNK])
+                for story, article, source in connection.execute(
+                        query.where(schema.memberships.c.story.in_(chunk))):
+                    found[story].append((article, source))
+        return found
+
+    def analysis(self, story: int) -> str | None:
+        with self._transaction() as connection:
+            return connection.execute(select(schema.stories.c.analysis).where(
+                schema.stories.c.id == story)).scalar_one_or_none()
+
+    def save_analysis(self, story: int, analysis: str, title: str, search_text: str,
+                      size: int, first: str | None = None, last: str | None = None) -> None:
+        """Keep a story's analysis, unless articles joined it since it was read (then it stays
+        stale and is analysed again)."""
+        with self._transaction() as connection:
+            current = connection.execute(select(schema.stories.c.size).where(
+                schema.stories.c.id == story)).scalar_one_or_none()
+            if current is None:
+                raise StoryNotFoundError(Errors.E506.format(story=story), path=self.name)
+            dates = {"first": first, "last": last} if first and last else {}
+            connection.execute(schema.stories.update().where(schema.stories.c.id == story).values(
+                analysis=analysis, analysed=now(), title=title,
+                search_text=search_text[:200_000], stale=current != size, **dates))
+
+    # --- annotation cache -----------------------------------------------------------------
+
+    def get_annotations(self, keys: Sequence[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        with self._transaction() as connection:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = list(keys[start:start + _CHUNK])
+                rows = connection.execute(select(
+                    schema.annotations.c.key, schema.annotations.c.data).where(
+                    schema.annotations.c.key.in_(chunk)))
+                found.update((key, bytes(data)) for key, data in rows)
+        return found
+
+    def put_annotations(self, items: Sequence[tuple[str, bytes]]) -> None:
+        if not items:
+            return
+        with self._transaction() as connection:
+            have = set(connection.execute(select(schema.annotations.c.key).where(
+                schema.annotations.c.key.in_([key for key, _ in items]))).scalars())
+            rows = [{"key": key, "data": data} for key, data in dict(items).items()
+                    if key not in have]
+            if rows:
+                connection.execute(schema.annotations.insert(), rows)
