@@ -87,6 +87,21 @@ def _check_sqlite_file(path: Path, shown: str) -> None:
     if header and header != SQLITE_HEADER:
         raise ForeignDatabaseError(Errors.E502.format(detail="the file is not an SQLite "
                                                       "database"), path=shown)
+    if not header:
+        return
+    # Read-only look before anything writes (even the WAL pragma would change a foreign file).
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(Errors.E503.format(detail=error), path=shown) from None
+    if tables and schema.META_TABLE not in tables:
+        raise ForeignDatabaseError(Errors.E502.format(
+            detail=f"it holds other tables ({', '.join(sorted(tables)[:4])})"), path=shown)
 
 
 def _engine(url: str, shown: str) -> Engine:
