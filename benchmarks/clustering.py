@@ -118,22 +118,30 @@ class TfidfSpace:
 
 
 def centroid_clusters(stream: Sequence[Doc], vectors: dict, threshold: float) -> list[list[str]]:
+    """Each document joins the cluster whose centroid (sum of member vectors) is most similar
+    by cosine, if that is at least `threshold`; else it starts a cluster."""
+    width = next(iter(vectors.values())).shape[1]
+    sums = np.zeros((len(stream), width), dtype=np.float32)
+    squared_norms = np.zeros(len(stream), dtype=np.float64)
     clusters: list[list[str]] = []
-    sums: list = []
     for doc in stream:
         vector = vectors[doc.name]
-        best, best_score = None, threshold
-        for index, total in enumerate(sums):
-            norm = np.sqrt(total.multiply(total).sum()) or 1.0
-            value = float(vector.multiply(total).sum()) / norm
-            if value >= best_score:
-                best, best_score = index, value
+        columns, values = vector.indices, vector.data.astype(np.float32)
+        count = len(clusters)
+        best = None
+        if count:
+            dots = sums[:count, columns] @ values
+            similarities = dots / np.sqrt(np.maximum(squared_norms[:count], 1e-12))
+            index = int(np.argmax(similarities))
+            if similarities[index] >= threshold:
+                best = index
         if best is None:
-            clusters.append([doc.name])
-            sums.append(vector.copy())
-        else:
-            clusters[best].append(doc.name)
-            sums[best] = sums[best] + vector
+            best = count
+            clusters.append([])
+        row = sums[best, columns]
+        squared_norms[best] += 2 * float(row @ values) + float(values @ values)
+        sums[best, columns] = row + values
+        clusters[best].append(doc.name)
     return clusters
 
 
@@ -161,8 +169,10 @@ def mean_f1(docs: Sequence[Doc], run: Callable[[Sequence[Doc]], tuple[list, list
     topic_scores, sub_scores = [], []
     for stream in orders(docs, count):
         stories, topics = run(stream)
-        topic_scores.append(bcubed(topics, topic_gold)[2])
-        sub_scores.append(bcubed(stories, sub_gold)[2])
+        if topics:
+            topic_scores.append(bcubed(topics, topic_gold)[2])
+        if stories:
+            sub_scores.append(bcubed(stories, sub_gold)[2])
     return topic_scores, sub_scores
 
 
