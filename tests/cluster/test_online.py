@@ -1,0 +1,112 @@
+"""Online story clustering: features, candidates and assignment."""
+
+from __future__ import annotations
+
+from consilience.cluster.candidates import CandidateIndex, band_keys, candidate_pairs
+from consilience.cluster.features import (
+    article_features,
+    features_from_json,
+    features_to_json,
+    named_entities,
+)
+from consilience.cluster.hierarchy import TwoLevelClusterer
+from consilience.cluster.online import StoryClusterer
+
+QUAKE_A = [
+    ("A magnitude 6.4 earthquake struck near Kastelburg on Monday, killing 12 people, governor "
+     "Anna Keller said. Teams from Vellmar searched the rubble of Kastelburg overnight.",
+     "Earthquake kills 12 near Kastelburg", "2024-05-06"),
+    ("Rescuers in Kastelburg found two survivors on Tuesday after the magnitude 6.4 earthquake. "
+     "Governor Anna Keller said the death toll in Kastelburg rose to 15.",
+     "Kastelburg quake toll rises to 15", "2024-05-07"),
+    ("Anna Keller, governor of the Kastelburg region, asked Vellmar for tents after Monday's "
+     "earthquake left 3,000 people homeless in and around Kastelburg.",
+     "Kastelburg asks for tents after quake", "2024-05-08"),
+]
+QUAKE_B = [
+    ("A magnitude 5.1 earthquake shook the coastal city of Porto Lindo on Friday. Mayor Rui "
+     "Tavares said no one was hurt, but houses on the Porto Lindo waterfront were damaged.",
+     "Quake shakes Porto Lindo", "2024-09-13"),
+    ("Engineers inspected the Porto Lindo waterfront on Saturday after Friday's earthquake; "
+     "mayor Rui Tavares reopened the harbour of Porto Lindo.",
+     "Porto Lindo reopens harbour after quake", "2024-09-14"),
+]
+ELECTION = [
+    ("Voters in Mardova elected Petra Ilves as president on Sunday, the electoral commission "
+     "said, after a campaign dominated by energy prices and the Danel pipeline.",
+     "Ilves wins Mardova election", "2024-05-12"),
+    ("Petra Ilves, Mardova's president-elect, promised on Monday to review the Danel pipeline "
+     "contract and to cut energy prices before winter.",
+     "Ilves promises pipeline review", "2024-05-13"),
+]
+
+
+def features_of(group, prefix):
+    return [article_features(f"{prefix}{index}", text, title, published)
+            for index, (text, title, published) in enumerate(group)]
+
+
+def test_names_come_from_capitals_not_from_sentence_starts_or_calendars():
+    names = named_entities("Rescuers searched on Monday. Governor Anna Keller said Vellmar "
+                           "helped. The city was quiet.")
+    assert "governor anna keller" in names and "keller" in names and "vellmar" in names
+    assert "monday" not in names and "the" not in names and "rescuer" not in names
+
+
+def test_features_depend_on_the_article_alone_and_round_trip():
+    first = article_features("x", *QUAKE_A[0])
+    again = article_features("x", *QUAKE_A[0])
+    assert first == again
+    assert features_from_json("x", features_to_json(first)).keys == first.keys
+    assert abs(sum(weight * weight for weight in first.terms.values()) - 1.0) < 1e-9
+    assert 2024 in first.years
+    assert any(key.startswith("b") for key in first.keys)  # LSH bands for near-copies
+
+
+def test_near_copies_share_a_band():
+    text = QUAKE_A[0][0] + " " + QUAKE_A[1][0]
+    edited = text.replace("Monday", "Monday morning")
+    assert set(band_keys(text)) & set(band_keys(edited))
+    assert not set(band_keys(text)) & set(band_keys(ELECTION[0][0] + " " + ELECTION[1][0]))
+
+
+def test_same_story_joins_same_kind_of_story_does_not():
+    clusterer = TwoLevelClusterer()
+    stream = features_of(QUAKE_A, "a") + features_of(ELECTION, "e") + features_of(QUAKE_B, "b")
+    placements = [clusterer.add(features) for features in stream]
+    stories = {features.article: placement.story.story
+               for features, placement in zip(stream, placements, strict=True)}
+    assert stories["a0"] == stories["a1"] == stories["a2"]
+    assert stories["b0"] == stories["b1"] != stories["a0"]
+    assert stories["e0"] == stories["e1"] != stories["a0"]
+    assert len(clusterer.stories.clusters()) == 3
+
+
+def test_assignment_is_deterministic_and_an_article_is_placed_once():
+    stream = features_of(QUAKE_A, "a") + features_of(QUAKE_B, "b")
+    first, second = StoryClusterer(), StoryClusterer()
+    assert [first.add(f) for f in stream] == [second.add(f) for f in stream]
+    repeat = first.add(stream[0])
+    assert not repeat.new and len(first.stories[repeat.story].members) == 3
+
+
+def test_restore_rebuilds_the_same_state():
+    stream = features_of(QUAKE_A, "a") + features_of(ELECTION, "e")
+    live = TwoLevelClusterer()
+    placements = [live.add(features) for features in stream]
+    restored = TwoLevelClusterer()
+    for features, placement in zip(stream, placements, strict=True):
+        restored.restore(placement.story.story, placement.topic, features)
+    later = features_of(QUAKE_B, "b")[0]
+    assert live.add(later) == restored.add(later)
+
+
+def test_the_index_keeps_the_latest_articles_per_key_and_pairs_agree():
+    index = CandidateIndex(depth=2)
+    keyed = [(position, f"x{position}", ("k", f"own{position}")) for position in range(5)]
+    online_pairs = set()
+    for _, article, keys in keyed:
+        online_pairs.update((article, earlier) for earlier in index.candidates(keys))
+        index.add(article, keys)
+    assert index.candidates(["k"]) == ["x3", "x4"]
+    assert set(candidate_pairs(list(reversed(keyed)), depth=2)) == online_pairs
