@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/fnc.py
 	$(BIN)/python benchmarks/provenance.py
 	$(BIN)/python benchmarks/copies.py
+	$(BIN)/python benchmarks/clustering.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache
