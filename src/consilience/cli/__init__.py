@@ -11,6 +11,7 @@ import typer
 from ..about import __version__
 from ..errors import ConsilienceError, NothingToAnalyseError
 from .analyze import analyze_cli
+from .batch import batch_cli
 from .console import report_error, report_problem, setup_logging
 from .ingest import ingest_cli
 from .stories import show_cli, stories_cli
@@ -24,6 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("analyze")(analyze_cli)
+app.command("batch")(batch_cli)
 app.command("ingest")(ingest_cli)
 app.command("stories")(stories_cli)
 app.command("show")(show_cli)
