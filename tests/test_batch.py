@@ -198,7 +198,7 @@ def test_a_failing_story_is_a_problem_and_the_others_go_on(inputs, tmp_path, mon
     assert stories[0]["analysis"] is None and stories[1]["analysis"]
     assert stories[0]["title"] in {record["title"] for record in QUAKE}  # still titled, dated
     assert (stories[0]["first"], stories[0]["last"]) == ("2024-03-02T08:10", "2024-03-03T12:00")
-    assert ("story 1", "E000") in {(problem["source"], problem["code"]) for problem in problems}
+    assert ("story 1", "E507") in {(problem["source"], problem["code"]) for problem in problems}
     assert "boom" in next(p["message"] for p in problems if p["source"] == "story 1")
 
 

@@ -180,10 +180,10 @@ def analyse_story(job: StoryJob) -> StoryOutcome:
 
 def failed_outcome(job: StoryJob, error: BaseException) -> StoryOutcome:
     LOGGER.warning("story %d could not be analysed: %r", job.number, error)
-    code = error.code if isinstance(error, ConsilienceError) else "E000"
-    message = error.message if isinstance(error, ConsilienceError) else \
-        f"analysis failed ({type(error).__name__}: {error}); the story is listed unanalysed"
-    return StoryOutcome(job.number, problem=Problem(f"story {job.number}", code, message))
+    detail = error.message if isinstance(error, ConsilienceError) else \
+        f"{type(error).__name__}: {error}"
+    return StoryOutcome(job.number, problem=Problem(
+        f"story {job.number}", "E507", Errors.E507.format(detail=detail)))
 
 
 # --- engines --------------------------------------------------------------------------------

@@ -92,8 +92,8 @@ class Errors:
     E505 = ("the database has schema version {found}, newer than this consilience knows "
             "({supported}); upgrade consilience")
     E506 = "no story '{story}' in the database; list the stories with 'consilience stories'"
-    E507 = ("the story could not be analysed ({detail}); it stays marked stale and is tried "
-            "again on the next ingest")
+    E507 = ("the story could not be analysed ({detail}); it is listed without an analysis "
+            "(the database keeps it stale and tries again on the next ingest)")
     E601 = ("cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
             "--scheduler to run a local cluster")
 
