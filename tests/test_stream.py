@@ -166,3 +166,19 @@ def test_a_killed_ingest_keeps_whole_batches_and_resumes(database_url, tmp_path)
     finished = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert finished.returncode == 0, finished.stderr
     assert check_whole(database_url, 1) == len(records)
+
+
+def test_ingest_into_an_empty_database_finds_the_stories_batch_finds(tmp_path, first_batch):
+    from consilience.batch import run_batch
+
+    write(first_batch, "valley-herald", QUAKE_2, "Survivors found in Kastelburg", "2024-05-07")
+    with Store(tmp_path / "stories.db") as store:
+        ingest([first_batch], store, analyse=False, batch_size=2)
+        ingested = sorted(sorted(source for _, source in members)
+                          for members in store.article_sources(
+                              [row.id for row in store.stories()]).values())
+    result = run_batch([first_batch], "local", tmp_path / "out", fmt="jsonl")
+    rows = [json.loads(line) for line in (tmp_path / "out" / "stories.jsonl").read_text(
+        encoding="utf-8").splitlines()]
+    assert result.stories == len(rows) == 3
+    assert ingested == sorted(sorted(row["sources"]) for row in rows)
