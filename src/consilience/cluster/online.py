@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .candidates import DEFAULT_DEPTH, CandidateIndex
 from .features import ArticleFeatures, rarity
@@ -58,27 +59,30 @@ class StoryProfile:
     years: Counter[int] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
-    _norm: float | None = None
+    squared_norm: float = 0.0  # of the centroid, kept as articles are added
+    name_mass: float = 0.0  # sum of name weight x count over the story's names
 
     def add(self, features: ArticleFeatures) -> None:
+        """Add an article; costs the size of the article, never of the story."""
         self.members.append(features.article)
         for term, weight in features.terms.items():
-            self.centroid[term] = self.centroid.get(term, 0.0) + weight
+            old = self.centroid.get(term, 0.0)
+            self.centroid[term] = old + weight
+            self.squared_norm += weight * (2 * old + weight)
         self.entities.update(features.entities)
+        self.name_mass += sum(_name_weight(name) for name in features.entities)
         self.numbers.update(features.numbers)
         self.years.update(features.years)
         if features.published is not None:
             self.first = min(self.first or features.published, features.published)
             self.last = max(self.last or features.published, features.published)
-        self._norm = None
 
     @property
     def norm(self) -> float:
-        if self._norm is None:
-            self._norm = math.sqrt(sum(value * value for value in self.centroid.values())) or 1.0
-        return self._norm
+        return math.sqrt(self.squared_norm) or 1.0
 
 
+@lru_cache(maxsize=200_000)
 def _name_weight(name: str) -> float:
     return sum(rarity(word) for word in name.split())
 
@@ -90,13 +94,15 @@ def named_overlap(features: ArticleFeatures, story: StoryProfile) -> float:
         return 0.0
     size = len(story.members) or 1
     shared = missing = 0.0
+    mass_of_these = 0.0  # the story's name mass that falls on the article's names
     for name in features.entities:
         weight = _name_weight(name)
-        share = min(story.entities.get(name, 0) / size, 1.0)
+        count = story.entities.get(name, 0)
+        share = min(count / size, 1.0)
         shared += weight * share
         missing += weight * (1.0 - share)
-    extra = sum(_name_weight(name) * count / size for name, count in story.entities.items()
-                if name not in features.entities)
+        mass_of_these += weight * count
+    extra = max(story.name_mass - mass_of_these, 0.0) / size  # the story's other names
     total = shared + missing + extra
     return shared / total if total else 0.0
 
