@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/provenance.py
 	$(BIN)/python benchmarks/copies.py
 	$(BIN)/python benchmarks/clustering.py
+	$(BIN)/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache
