@@ -27,14 +27,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from xml.etree import ElementTree
 
 import numpy as np
 
 from consilience.cluster.features import ArticleFeatures, article_features
 from consilience.cluster.hierarchy import TOPIC_PARAMS, TwoLevelClusterer
 from consilience.cluster.online import ClusterParams
-from corpora import ECB_DEV_TOPICS, ECB_TEST_TOPICS, ecb_root, rebuild_text
+from corpora import ECB_DEV_TOPICS, ECB_TEST_TOPICS, ecb_root, ecb_words, rebuild_text
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ORDERS = 5
@@ -52,13 +51,7 @@ class Doc:
 def read_docs(shared: Path) -> list[Doc]:
     docs = []
     for path in sorted(ecb_root(shared).glob("*/*.xml")):
-        root = ElementTree.parse(path).getroot()
-        name = root.get("doc_name") or path.name
-        by_sentence: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for token in root.iter("token"):
-            by_sentence[int(token.get("sentence", "0"))].append(
-                (int(token.get("number", "0")), token.text or ""))
-        sentences = [[word for _, word in sorted(by_sentence[key])] for key in sorted(by_sentence)]
+        name, sentences = ecb_words(path)
         if sentences and sentences[0][:1] == ["http"]:  # ECB+ tokenises the page's address
             sentences[0] = ["".join(sentences[0]).replace("http:", "http://", 1)
                             .replace("http:////", "http://")]

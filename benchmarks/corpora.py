@@ -208,6 +208,18 @@ def read_ecb_document(path: Path, stats: ReadStats | None = None) -> GoldDoc:
     return GoldDoc(name, topic, text, _dedupe(mentions, stats))
 
 
+def ecb_words(path: Path) -> tuple[str, list[list[str]]]:
+    """An ECB+ document's name and its tokens, sentence by sentence, in corpus order (without
+    the mention annotation `read_ecb_document` also reads)."""
+    root = ET.parse(path).getroot()
+    by_sentence: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for token in root.iter("token"):
+        by_sentence[int(token.get("sentence", "0"))].append(
+            (int(token.get("number", "0")), token.text or ""))
+    words = [[word for _, word in sorted(by_sentence[key])] for key in sorted(by_sentence)]
+    return root.get("doc_name") or path.name, words
+
+
 def read_ecb_topic(shared: Path, topic: int, stats: ReadStats | None = None) -> list[GoldDoc]:
     return [read_ecb_document(path, stats) for path in ecb_topic_files(shared, topic)]
 

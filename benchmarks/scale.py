@@ -42,15 +42,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from xml.etree import ElementTree
 
 from consilience.cluster import article_id
-from corpora import ecb_root, rebuild_text
+from corpora import ecb_root, ecb_words, rebuild_text
 
 LOGGER = logging.getLogger("scale")
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,13 +90,7 @@ class BaseDoc:
 def read_ecb(shared: Path) -> list[BaseDoc]:
     docs = []
     for path in sorted(ecb_root(shared).glob("*/*.xml")):
-        root = ElementTree.parse(path).getroot()
-        name = root.get("doc_name") or path.name
-        by_sentence: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for token in root.iter("token"):
-            by_sentence[int(token.get("sentence", "0"))].append(
-                (int(token.get("number", "0")), token.text or ""))
-        words = [[word for _, word in sorted(by_sentence[key])] for key in sorted(by_sentence)]
+        name, words = ecb_words(path)
         words = [row for row in words if row and row[0] != "http"]  # the page's address
         if not words:
             continue
