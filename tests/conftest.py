@@ -117,3 +117,29 @@ def database_url(request, tmp_path: Path):
         yield url
     finally:
         server.drop_database(name)
+
+
+# --- Chromium: one headless browser per test session (see tests/browser.py) -----------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped when absent (failed under CI, which
+    installs it)."""
+    from .browser import chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        message = "no Chromium found (install Debian's chromium, or set CONSILIENCE_CHROMIUM)"
+        if _in_ci():
+            pytest.fail(f"CI is set and {message}", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield launched
+        finally:
+            launched.close()

@@ -18,6 +18,7 @@ from .console import STDERR, report_problem, write_output
 class OutputFormat(StrEnum):
     json = "json"
     md = "md"
+    html = "html"
 
 
 Arg = typer.Argument
@@ -28,7 +29,7 @@ def analyze_cli(
     paths: Annotated[list[Path], Arg(help="Article files or folders (searched recursively).",
                                      show_default=False)],
     output_format: Annotated[OutputFormat, Opt("--format", "-f",
-                                               help="json (schema v1) or md.")] = OutputFormat.json,
+                                               help="json (schema v1), md, or html (one self-contained page).")] = OutputFormat.json,
     output: Annotated[Path | None, Opt("--output", "-o", help="Write here instead of stdout.",
                                        dir_okay=False)] = None,
     model: Annotated[str | None, Opt(
@@ -54,7 +55,7 @@ def analyze_cli(
 
     Example:
 
-        consilience analyze examples/japan-2plus2 --format md -o story.md
+        consilience analyze examples/japan-2plus2 --format html -o story.html
     """
     config = AnalyzeConfig(model=model, cache_dir=cache_dir, use_cache=not no_cache)
     show_progress = not quiet and STDERR.is_terminal

@@ -34,5 +34,5 @@ def render(story: Story, fmt: str, model: str | None = None,
     if fmt == "md":
         return render_markdown(story, model, problems)
     if fmt == "html":
-        return render_html(story, model)
+        return render_html(story, model, problems)
     return render_json(story, model)

@@ -142,7 +142,8 @@ def citation_dict(citation: Citation) -> dict[str, Any]:
 
 def copy_dict(copy: Copy) -> dict[str, Any]:
     return {"article": copy.article, "of_article": copy.of_article, "overlap": copy.overlap,
-            "spans": [span_dict(span) for span in copy.spans]}
+            "spans": [span_dict(span) for span in copy.spans],
+            "of_spans": [span_dict(span) for span in copy.of_spans]}
 
 
 def brief_dict(sentence: BriefSentence) -> dict[str, Any]:
