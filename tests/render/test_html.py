@@ -75,8 +75,6 @@ def test_each_cited_span_is_marked_with_exactly_its_words(seed_page):
         marked = page.marked[anchor]
         assert marked, anchor
         assert any(texts[article][start:end] == marked for article, start, end in spans)
-        quote = attributes["data-quote"]
-        assert " ".join(marked.split()).startswith(quote.rstrip("…").rstrip())
         checked += 1
     assert checked == len(cites)
 
@@ -88,7 +86,7 @@ def _all_spans(document):
 
 
 def test_the_sections_carry_the_story(seed_page, example_analysis):
-    html, page, document = seed_page
+    html, page, _ = seed_page
     story = example_analysis.story
     assert len(page.tags("li")) >= len(story.brief)
     rows = [attributes for attributes in page.tags("tr") if "fact" in attributes.get(

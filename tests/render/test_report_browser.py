@@ -61,19 +61,19 @@ def test_clicking_a_citation_shows_its_words_and_outlet_and_marks_them_in_the_ar
     page, watch = open_page(report_file.as_uri())
     citation = page.locator("#brief a.cite").first
     anchor = citation.get_attribute("href")[1:]
-    quote = citation.get_attribute("data-quote")
     citation.click()
     popover = page.locator("#popover")
     assert popover.is_visible()
-    assert popover.locator(".pop-quote").inner_text() == quote
-    assert citation.get_attribute("data-outlet") in popover.locator(".pop-head").inner_text()
+    quote = popover.locator(".pop-quote").inner_text()
+    assert len(quote) > 20
+    assert citation.get_attribute("title") in popover.locator(".pop-head").inner_text()
     page.screenshot(path=str(artifacts_dir() / "report-seed-citation.png"))
     popover.locator("a.pop-goto").click()
     marks = page.locator(f'mark[data-s~="{anchor}"]')
     assert marks.count() >= 1
     assert marks.first.is_visible() and marks.first.evaluate("m => m.classList.contains('active')")
     marked = "".join(marks.nth(i).inner_text() for i in range(marks.count()))
-    assert " ".join(marked.split()).startswith(quote.rstrip("…").rstrip()[:80])
+    assert " ".join(marked.split()).startswith(quote.rstrip("…").rstrip())
     box = marks.first.bounding_box()
     assert box is not None and 0 <= box["y"] <= page.viewport_size["height"]
     assert page.locator("#popover").is_hidden()

@@ -28,8 +28,9 @@ Opt = typer.Option
 def analyze_cli(
     paths: Annotated[list[Path], Arg(help="Article files or folders (searched recursively).",
                                      show_default=False)],
-    output_format: Annotated[OutputFormat, Opt("--format", "-f",
-                                               help="json (schema v1), md, or html (one self-contained page).")] = OutputFormat.json,
+    output_format: Annotated[OutputFormat, Opt(
+        "--format", "-f", help="json (schema v1), md, or html (one self-contained page)."
+    )] = OutputFormat.json,
     output: Annotated[Path | None, Opt("--output", "-o", help="Write here instead of stdout.",
                                        dir_okay=False)] = None,
     model: Annotated[str | None, Opt(

@@ -20,7 +20,6 @@ from .wordiff import Piece, differing_words
 FACT_ROWS = 80
 """The fact x outlet matrix shows this many facts, the best supported first."""
 QUOTE_TEXT = 400
-POPOVER_TEXT = 500
 
 
 def shorten(text: str, limit: int) -> str:
@@ -50,11 +49,10 @@ class Source:
 @dataclass(frozen=True, slots=True)
 class Cite:
     """A link to the words of one source: `anchor` is the span's anchor (or the article's when
-    no span is known), `quote` the words shown on hover or click."""
+    no span is known). The page shows the marked words of that span on hover or click."""
 
     source: Source
     anchor: str
-    quote: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,8 +247,8 @@ class _Builder:
         if source is None:
             return None
         if span is None:
-            return Cite(source, source.anchor, source.title)
-        return Cite(source, self.index.anchor(span), shorten(span.text, POPOVER_TEXT))
+            return Cite(source, source.anchor)
+        return Cite(source, self.index.anchor(span))
 
     def cites(self, spans: Iterable[Span], articles: Iterable[str] = ()) -> list[Cite]:
         """One citation per article: its first span among `spans`, else the article itself

@@ -6,6 +6,7 @@
   var popover = document.getElementById("popover");
   if (!popover) { return; }
   var current = null;
+  var QUOTE = 600;
 
   function marksOf(anchor) {
     return document.querySelectorAll('mark[data-s~="' + CSS.escape(anchor) + '"]');
@@ -50,15 +51,27 @@
     return node;
   }
 
+  // What a citation shows comes from the page itself: the words are the marked text of the
+  // span in its article, the outlet and date are the article's.
+  function quoteOf(anchor) {
+    var words = Array.prototype.map.call(marksOf(anchor), function (mark) {
+      return mark.textContent;
+    }).join("").replace(/\s+/g, " ").trim();
+    return words.length > QUOTE ? words.slice(0, QUOTE - 1).trim() + "\u2026" : words;
+  }
+
   function show(link) {
     var anchor = targetOf(link);
-    if (!anchor) { return; }
+    var target = anchor && document.getElementById(anchor);
+    if (!target) { return; }
+    var article = target.closest("details.article") || {dataset: {}};
     current = link;
     popover.textContent = "";
-    var head = [link.dataset.label, link.dataset.outlet, link.dataset.date ? link.dataset.date.slice(0, 10) : ""];
-    add(popover, "p", head.filter(Boolean).join(" · "), "pop-head");
-    add(popover, "blockquote", link.dataset.quote || "", "pop-quote");
-    if (link.dataset.title) { add(popover, "p", link.dataset.title, "pop-title"); }
+    var data = article.dataset;
+    add(popover, "p", [data.label, data.outlet, data.date].filter(Boolean).join(" · "), "pop-head");
+    var quote = target.matches("details.article") ? "" : quoteOf(anchor);
+    if (quote) { add(popover, "blockquote", quote, "pop-quote"); }
+    if (data.title) { add(popover, "p", data.title, "pop-title"); }
     var actions = add(popover, "p", "", "pop-actions");
     var go = add(actions, "a", "Show in the article", "pop-goto");
     go.setAttribute("href", "#" + anchor);
