@@ -39,6 +39,16 @@ def test_markdown_to_file(example_dir, tmp_path):
     assert report.startswith("# ") and "## Entities" in report and "## Articles" in report
 
 
+def test_html_report_to_file(example_dir, tmp_path):
+    output = tmp_path / "story.html"
+    result = run("analyze", example_dir, "--format", "html", "-o", output, "--quiet")
+    assert result.returncode == 0, result.stderr
+    report = output.read_text(encoding="utf-8")
+    assert report.startswith("<!doctype html>")
+    for section in ('id="brief"', 'id="fact-matrix"', 'id="conflicts"', 'class="chart timeline'):
+        assert section in report
+
+
 def test_bad_inputs_are_reported_one_line_each_and_the_rest_analysed(tmp_path):
     folder = tmp_path / "batch"
     folder.mkdir()

@@ -79,7 +79,8 @@ def check_show_in_every_format(stored, schema):
     page = run("show", story, "--db", stored, "--format", "html")
     assert page.returncode == 0
     HTMLParser().feed(page.stdout)
-    assert page.stdout.startswith("<!doctype html>") and "<script" not in page.stdout
+    assert page.stdout.startswith("<!doctype html>") and page.stdout.count("<script") == 1
+    assert 'id="fact-matrix"' in page.stdout
 
 
 def check_reingest_adds_nothing(stored, example_dir):
