@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/copies.py
 	$(BIN)/python benchmarks/clustering.py
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/report.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache
