@@ -18,8 +18,18 @@
      │    ├── CorruptDatabaseError   E503 the database file is damaged
      │    ├── DatabaseConnectError   E504 the database server cannot be reached
      │    ├── SchemaVersionError     E505 the database was written by a newer consilience
-     │    └── StoryNotFoundError     E506 no story with that id
+     │    ├── StoryNotFoundError     E506 no story with that id
+     │    ├── NoDatabaseError        E508 nothing to read: no story database at that path
+     │    ├── NotAnalysedError       E509 the story has no stored analysis yet
+     │    ├── ArticleNotFoundError   E510 no article with that id
+     │    └── OldSchemaError         E511 a reader cannot migrate an older database
      ├── SchedulerError              E601 the Dask scheduler cannot be reached
+     ├── ServeError                  the web app cannot start or answer a request
+     │    ├── BindError              E701 cannot listen on that address
+     │    ├── BadParameterError      E702 a request parameter is malformed (HTTP 400)
+     │    ├── PageNotFoundError      E703 no page at that address (HTTP 404)
+     │    ├── MethodNotAllowedError  E704 the app only reads (HTTP 405)
+     │    └── InternalServerError    E705 an unexpected error while answering (HTTP 500)
      ├── ModelNotFoundError          E201 no usable spaCy pipeline is installed
      ├── CacheError                  E301 the annotation cache cannot be used
      └── ContractError               E401 an output breaks the story contract (a bug)
@@ -35,7 +45,10 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "ArticleNotFoundError",
+    "BadParameterError",
     "BinaryFileError",
+    "BindError",
     "BrokenArchiveError",
     "CacheError",
     "ConsilienceError",
@@ -49,14 +62,21 @@ __all__ = [
     "FeedError",
     "ForeignDatabaseError",
     "InputError",
+    "InternalServerError",
     "MalformedRecordError",
+    "MethodNotAllowedError",
     "ModelNotFoundError",
     "NoArticlesFoundError",
+    "NoDatabaseError",
     "NoExtractableTextError",
+    "NotAnalysedError",
     "NothingToAnalyseError",
+    "OldSchemaError",
+    "PageNotFoundError",
     "PathNotFoundError",
     "SchedulerError",
     "SchemaVersionError",
+    "ServeError",
     "StoreError",
     "StoryNotFoundError",
     "Warnings",
@@ -94,8 +114,19 @@ class Errors:
     E506 = "no story '{story}' in the database; list the stories with 'consilience stories'"
     E507 = ("the story could not be analysed ({detail}); it is listed without an analysis "
             "(the database keeps it stale and tries again on the next ingest)")
+    E508 = "no story database at {path}; create one with `consilience ingest FILES --db {path}`"
+    E509 = ("story {story} has not been analysed yet; run `consilience show {story}` to "
+            "analyse it")
+    E510 = "no article '{article}' in the database; article ids look like a-0123456789"
+    E511 = ("the database has schema version {found}, older than this consilience "
+            "({supported}); run `consilience stories --db {path}` once to upgrade it")
     E601 = ("cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
             "--scheduler to run a local cluster")
+    E701 = "cannot serve on {address} ({detail}); pick another --port or --host"
+    E702 = "bad parameter '{name}': {detail}"
+    E703 = "no page at this address; the story list is at /"
+    E704 = "only GET and HEAD are served; this app reads the story database and never writes"
+    E705 = "internal error while answering this request; the server log has the details"
 
 
 class Warnings:
@@ -217,5 +248,45 @@ class StoryNotFoundError(StoreError):
     code = "E506"
 
 
+class NoDatabaseError(StoreError):
+    code = "E508"
+
+
+class NotAnalysedError(StoreError):
+    code = "E509"
+
+
+class ArticleNotFoundError(StoreError):
+    code = "E510"
+
+
+class OldSchemaError(StoreError):
+    code = "E511"
+
+
 class SchedulerError(ConsilienceError):
     code = "E601"
+
+
+class ServeError(ConsilienceError):
+    """The web app cannot start, or cannot answer one request (the app goes on)."""
+
+
+class BindError(ServeError):
+    code = "E701"
+
+
+class BadParameterError(ServeError):
+    code = "E702"
+
+
+class PageNotFoundError(ServeError):
+    code = "E703"
+
+
+class MethodNotAllowedError(ServeError):
+    code = "E704"
+
+
+class InternalServerError(ServeError):
+    code = "E705"

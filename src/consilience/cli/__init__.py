@@ -14,6 +14,7 @@ from .analyze import analyze_cli
 from .batch import batch_cli
 from .console import report_error, report_problem, setup_logging
 from .ingest import ingest_cli
+from .serve import serve_cli
 from .stories import show_cli, stories_cli
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ app.command("batch")(batch_cli)
 app.command("ingest")(ingest_cli)
 app.command("stories")(stories_cli)
 app.command("show")(show_cli)
+app.command("serve")(serve_cli)
 
 DEBUG_ENV = "CONSILIENCE_DEBUG"
 

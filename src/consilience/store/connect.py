@@ -1,5 +1,8 @@
 """Open the story database: SQLite file (WAL) or PostgreSQL URL, checked and migrated.
 
+A reader (`open_engine(..., read_only=True)`, the web app) never creates, migrates or writes:
+SQLite is opened with `mode=ro`, PostgreSQL sessions are read-only transactions.
+
 Migrations are a small explicit scheme: `consilience_meta` holds `schema_version`, and each
 version above it is applied in order, in one transaction, by a function in `MIGRATIONS`. A
 database written by a newer consilience is refused, never altered.
@@ -17,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy import exc as sql_errors
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import QueuePool
 
 from ..errors import (
     CorruptDatabaseError,
@@ -24,6 +28,8 @@ from ..errors import (
     DatabaseOpenError,
     Errors,
     ForeignDatabaseError,
+    NoDatabaseError,
+    OldSchemaError,
     SchemaVersionError,
 )
 from . import schema
@@ -69,8 +75,17 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor.close()
 
 
-def _check_sqlite_file(path: Path, shown: str) -> None:
+def _sqlite_reader_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _check_sqlite_file(path: Path, shown: str, *, create: bool = True) -> None:
     if not path.exists():
+        if not create:
+            raise NoDatabaseError(Errors.E508.format(path=shown_path(shown)))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -104,20 +119,48 @@ def _check_sqlite_file(path: Path, shown: str) -> None:
             detail=f"it holds other tables ({', '.join(sorted(tables)[:4])})"), path=shown)
 
 
-def _engine(url: str, shown: str) -> Engine:
+def shown_path(shown: str) -> str:
+    """The file path of an SQLite URL as shown to users (other URLs unchanged)."""
+    prefix = "sqlite:///"
+    return shown[len(prefix):] if shown.startswith(prefix) else shown
+
+
+def _sqlite_reader(path: Path, shown: str) -> Engine:
+    """A read-only engine on an existing SQLite file: `mode=ro` connections, usable from any
+    thread (a web server's threadpool), pooled like a file database."""
+    _check_sqlite_file(path, shown, create=False)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _sqlite_reader_pragmas)
+    return engine
+
+
+def _engine(url: str, shown: str, read_only: bool = False) -> Engine:
     try:
         parsed = make_url(url)
         if parsed.get_backend_name() == "sqlite":
-            if parsed.database and parsed.database != ":memory:":
-                _check_sqlite_file(Path(parsed.database), shown)
+            file_db = bool(parsed.database) and parsed.database != ":memory:"
+            if read_only:
+                if not file_db:
+                    raise NoDatabaseError(Errors.E508.format(path=shown))
+                return _sqlite_reader(Path(str(parsed.database)), shown)
+            if file_db:
+                _check_sqlite_file(Path(str(parsed.database)), shown)
             engine = create_engine(parsed, connect_args={"timeout": 30})
             event.listen(engine, "connect", _sqlite_pragmas)
             return engine
-        if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-            parsed = parsed.set(drivername="postgresql+psycopg")
-        return create_engine(parsed, pool_pre_ping=True,
-                             connect_args={"connect_timeout": 10}
-                             if parsed.get_backend_name() == "postgresql" else {})
+        connect_args: dict[str, object] = {}
+        if parsed.get_backend_name() == "postgresql":
+            if parsed.drivername == "postgresql":
+                parsed = parsed.set(drivername="postgresql+psycopg")
+            connect_args["connect_timeout"] = 10
+            if read_only:
+                connect_args["options"] = "-c default_transaction_read_only=on"
+        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
     except (sql_errors.ArgumentError, sql_errors.NoSuchModuleError) as error:
         raise DatabaseOpenError(Errors.E501.format(
             detail=f"not a database URL or path we can use: {error}"), path=shown) from None
@@ -163,13 +206,39 @@ def _migrate(engine: Engine, shown: str) -> None:
                 connection.execute(schema.meta.insert().values(key=key, value=value))
 
 
-def open_engine(target: str | Path | None) -> tuple[Engine, str]:
-    """An engine on a checked, migrated database, and the name to show for it."""
+def _check_schema(engine: Engine, shown: str) -> None:
+    """What `_migrate` checks, without changing anything: a reader needs a consilience
+    database at the current schema version."""
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        if not tables:
+            raise NoDatabaseError(Errors.E508.format(path=shown_path(shown)))
+        if schema.META_TABLE not in tables:
+            raise ForeignDatabaseError(Errors.E502.format(
+                detail=f"it holds other tables ({', '.join(sorted(tables)[:4])})"), path=shown)
+        row = connection.execute(select(schema.meta.c.value).where(
+            schema.meta.c.key == "schema_version")).first()
+        found = int(row[0]) if row else 0
+    if found > SCHEMA_VERSION:
+        raise SchemaVersionError(Errors.E505.format(found=found, supported=SCHEMA_VERSION),
+                                 path=shown)
+    if found < SCHEMA_VERSION:
+        raise OldSchemaError(Errors.E511.format(found=found, supported=SCHEMA_VERSION,
+                                                path=shown_path(shown)))
+
+
+def open_engine(target: str | Path | None, *, read_only: bool = False) -> tuple[Engine, str]:
+    """An engine on a checked, migrated database, and the name to show for it. With
+    `read_only`, the database must exist at the current schema version; it is only checked,
+    and the engine cannot write (SQLite `mode=ro`, PostgreSQL read-only transactions)."""
     url = database_url(target)
     shown = describe(url)
-    engine = _engine(url, shown)
+    engine = _engine(url, shown, read_only)
     try:
-        _migrate(engine, shown)
+        if read_only:
+            _check_schema(engine, shown)
+        else:
+            _migrate(engine, shown)
     except sql_errors.SQLAlchemyError as error:
         engine.dispose()
         raise translate_error(error, shown) from None

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
 from sqlalchemy import exc as sql_errors
 
-from ..errors import Errors, StoryNotFoundError
+from ..errors import ArticleNotFoundError, Errors, StoryNotFoundError
 from ..models import Article
 from . import schema
 from .connect import open_engine, translate_error
@@ -56,6 +56,18 @@ class StoryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """What a listing shows of an article, read without its text."""
+
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class StoredArticle:
     position: int
     article: Article
@@ -64,11 +76,22 @@ class StoredArticle:
     topic: int
 
 
-class Store:
-    """One open story database. Use as a context manager, or call `close()`."""
+def _like_pattern(word: str) -> str:
+    """`%word%` for LIKE with `\\` as the escape character: the user's `%`, `_` and `\\` match
+    themselves, not any text."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
-    def __init__(self, target: str | Path | None = None):
-        self.engine, self.name = open_engine(target)
+
+class Store:
+    """One open story database. Use as a context manager, or call `close()`.
+
+    `read_only` opens an existing database without creating, migrating or writing it (the web
+    app); writing through such a store fails."""
+
+    def __init__(self, target: str | Path | None = None, *, read_only: bool = False):
+        self.engine, self.name = open_engine(target, read_only=read_only)
+        self.read_only = read_only
 
     def __enter__(self) -> Store:
         return self
@@ -171,27 +194,50 @@ class Store:
 
     # --- stories --------------------------------------------------------------------------
 
-    def stories(self, search: str | None = None, since: str | None = None,
-                stale_only: bool = False) -> list[StoryRow]:
-        """Stories, latest first; `search` matches words of titles and the analysis text,
-        `since` keeps stories with an article published on or after that date."""
+    @staticmethod
+    def _story_filter(search: str | None, since: str | None,
+                      stale_only: bool) -> list[ColumnElement[bool]]:
         table = schema.stories
-        query = select(table.c.id, table.c.topic, table.c.title, table.c.first, table.c.last,
-                       table.c.size, table.c.stale, table.c.analysed)
-        conditions = []
+        conditions: list[ColumnElement[bool]] = []
         for word in (search or "").split():
-            pattern = f"%{word.lower()}%"
-            conditions.append(or_(func.lower(table.c.title).like(pattern),
-                                  func.lower(table.c.search_text).like(pattern)))
+            pattern = _like_pattern(word.lower())
+            conditions.append(or_(func.lower(table.c.title).like(pattern, escape="\\"),
+                                  func.lower(table.c.search_text).like(pattern, escape="\\")))
         if since:
             conditions.append(table.c.last >= since)
         if stale_only:
             conditions.append(table.c.stale.is_(True))
+        return conditions
+
+    def stories(self, search: str | None = None, since: str | None = None,
+                stale_only: bool = False, *, limit: int | None = None,
+                offset: int = 0) -> list[StoryRow]:
+        """Stories, latest first; `search` matches words of titles and the analysis text
+        (literally: `%` and `_` are no wildcards), `since` keeps stories with an article
+        published on or after that date; `limit` and `offset` page through them."""
+        table = schema.stories
+        query = select(table.c.id, table.c.topic, table.c.title, table.c.first, table.c.last,
+                       table.c.size, table.c.stale, table.c.analysed)
+        conditions = self._story_filter(search, since, stale_only)
         if conditions:
             query = query.where(and_(*conditions))
         query = query.order_by(table.c.last.desc().nulls_last(), table.c.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
         with self._transaction() as connection:
             return [StoryRow(*row) for row in connection.execute(query)]
+
+    def count_stories(self, search: str | None = None, since: str | None = None,
+                      stale_only: bool = False) -> int:
+        """How many stories `stories` would list with these filters (for paging)."""
+        query = select(func.count()).select_from(schema.stories)
+        conditions = self._story_filter(search, since, stale_only)
+        if conditions:
+            query = query.where(and_(*conditions))
+        with self._transaction() as connection:
+            return int(connection.execute(query).scalar_one())
 
     def story(self, story: int) -> StoryRow:
         table = schema.stories
@@ -209,6 +255,35 @@ class Store:
             schema.memberships.c.story == story).order_by(schema.articles.c.position)
         with self._transaction() as connection:
             return [article_from_json(text) for text in connection.execute(query).scalars()]
+
+    def article(self, article: str) -> Article:
+        """One stored article by id."""
+        with self._transaction() as connection:
+            text = connection.execute(select(schema.articles.c.article).where(
+                schema.articles.c.id == article)).scalar_one_or_none()
+        if text is None:
+            raise ArticleNotFoundError(Errors.E510.format(article=article), path=self.name)
+        return article_from_json(text)
+
+    def article_stories(self, article: str) -> list[StoryRow]:
+        """The stories an article is in (one, as clustering places it; none when unknown)."""
+        table = schema.stories
+        query = select(table.c.id, table.c.topic, table.c.title, table.c.first, table.c.last,
+                       table.c.size, table.c.stale, table.c.analysed).join(
+            schema.memberships, schema.memberships.c.story == table.c.id).where(
+            schema.memberships.c.article == article).order_by(table.c.id)
+        with self._transaction() as connection:
+            return [StoryRow(*row) for row in connection.execute(query)]
+
+    def story_article_heads(self, story: int) -> list[ArticleHead]:
+        """A story's articles without their text, in arrival order."""
+        table = schema.articles
+        query = select(table.c.id, table.c.source, table.c.title, table.c.outlet,
+                       table.c.published, table.c.url).join(
+            schema.memberships, schema.memberships.c.article == table.c.id).where(
+            schema.memberships.c.story == story).order_by(table.c.position)
+        with self._transaction() as connection:
+            return [ArticleHead(*row) for row in connection.execute(query)]
 
     def article_sources(self, stories: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
         """(article id, source) of each story's articles, in arrival order."""
