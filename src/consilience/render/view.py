@@ -183,6 +183,8 @@ class ArticleView:
     length: int
     full_text_url: str | None
     removed: int
+    page_url: str | None = None
+    """The article's own page, when the story is served."""
 
 
 @dataclass(slots=True)
@@ -384,9 +386,10 @@ class _Builder:
         for article in self.story.articles:
             parts, truncated = article_view(article, self.index)
             source = self.sources[article.id]
-            full = article_url.replace("{id}", article.id) if article_url else source.url
+            page = article_url.replace("{id}", article.id) if article_url else None
             views.append(ArticleView(source, article.byline, article.language, parts,
-                                     truncated, len(article.text), full, len(article.removed)))
+                                     truncated, len(article.text), page or source.url,
+                                     len(article.removed), page))
         return views
 
     def _sources(self, articles: Iterable[str]) -> list[Source]:
