@@ -92,7 +92,7 @@ def browser_load_ms(html: str) -> float | None:
                 loads.append(page.evaluate(
                     "performance.getEntriesByType('navigation')[0].loadEventEnd"))
                 page.close()
-            return float(statistics.median(loads))
+            return round(float(statistics.median(loads)), 1)
         finally:
             browser.close()
 
