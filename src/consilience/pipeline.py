@@ -17,7 +17,13 @@ from .claims import ClaimSpace, build_facts, story_claims
 from .clean import clean_article, parse_dateline
 from .cluster import article_id, story_id, story_title
 from .conflicts import extend_conflicts, find_conflicts, mark_disputed
-from .errors import ConsilienceError, Errors, NothingToAnalyseError, Warnings
+from .errors import (
+    ConsilienceError,
+    Errors,
+    NothingToAnalyseError,
+    StoryTooLargeError,
+    Warnings,
+)
 from .ingest import read_inputs
 from .models import Analysis, Article, Citation, Problem, Quote, RawArticle, Story
 from .provenance import find_citations, find_quotes, link_quotes, with_independence
@@ -31,14 +37,26 @@ Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as articles pass a stage."""
 
 
+MAX_ARTICLE_CHARS = 1_000_000
+"""spaCy's own default limit: parsing needs about 1 GB per million characters."""
+MAX_STORY_ARTICLES = 1_000
+
+
 @dataclass(frozen=True, slots=True)
 class AnalyzeConfig:
-    """How to run `analyze`; the defaults suit the command line."""
+    """How to run `analyze`; the defaults suit the command line.
+
+    The limits bound what one untrusted input can cost: an article over `max_article_chars`
+    (after cleaning) is reported (E111) and skipped, and a story of more than
+    `max_story_articles` articles is refused (E112) rather than analysed for hours.
+    """
 
     model: str | None = None
     cache_dir: Path | None = None
     use_cache: bool = True
     batch_size: int = 32
+    max_article_chars: int = MAX_ARTICLE_CHARS
+    max_story_articles: int = MAX_STORY_ARTICLES
 
 
 class StageTimer:
@@ -57,8 +75,18 @@ class StageTimer:
         return tuple(self._laps)
 
 
-def clean_all(raws: Sequence[RawArticle]) -> tuple[list[Article], list[Problem]]:
-    """Clean every raw article; a bad one is reported and skipped, a repeated text kept once."""
+def oversized(article: Article, limit: int) -> Problem | None:
+    """E111 for an article whose clean text is over `limit` characters."""
+    if len(article.text) <= limit:
+        return None
+    return Problem(article.source, "E111", Errors.E111.format(size=len(article.text),
+                                                               limit=limit))
+
+
+def clean_all(raws: Sequence[RawArticle], max_chars: int = MAX_ARTICLE_CHARS
+              ) -> tuple[list[Article], list[Problem]]:
+    """Clean every raw article; a bad one is reported and skipped, a repeated text kept once,
+    one over `max_chars` characters reported (E111) and skipped."""
     articles: list[Article] = []
     problems: list[Problem] = []
     first_source: dict[str, str] = {}
@@ -75,6 +103,9 @@ def clean_all(raws: Sequence[RawArticle]) -> tuple[list[Article], list[Problem]]
                                     line=error.line))
             continue
         first_source[identifier] = raw.source
+        if (too_large := oversized(article, max_chars)) is not None:
+            problems.append(too_large)
+            continue
         article, warnings = check_publication_date(article)
         problems.extend(warnings)
         articles.append(article)
@@ -127,7 +158,7 @@ def analyze_raw(
 ) -> Analysis:
     """Analyse already-read articles as one story."""
     problems = list(problems)
-    articles, cleaning_problems = clean_all(raws)
+    articles, cleaning_problems = clean_all(raws, config.max_article_chars)
     problems.extend(cleaning_problems)
     if not articles:
         failed = sum(1 for problem in problems if problem.severity == "error")
@@ -143,10 +174,26 @@ def analyze_articles(
     progress: Progress | None = None,
     cache: DocCache | None = None,
 ) -> Analysis:
-    """Analyse cleaned articles as one story; `cache` (else the configured one) keeps parses."""
+    """Analyse cleaned articles as one story; `cache` (else the configured one) keeps parses.
+
+    Articles over the size limit are reported and skipped (they may come from a database
+    filled under a higher limit); a story over the article limit raises StoryTooLargeError."""
     problems = list(problems)
-    articles = list(articles)
+    kept = []
+    for article in articles:
+        if (too_large := oversized(article, config.max_article_chars)) is not None:
+            problems.append(too_large)
+        else:
+            kept.append(article)
+    if not kept:
+        raise NothingToAnalyseError(Errors.E110.format(count=len(problems)),
+                                    problems=tuple(problems))
+    if len(kept) > config.max_story_articles:
+        raise StoryTooLargeError(Errors.E112.format(count=len(kept),
+                                                    limit=config.max_story_articles))
+    articles = kept
     nlp = load_pipeline(config.model)
+    nlp.max_length = max(nlp.max_length, config.max_article_chars + 1)
     own_cache = cache is None and config.use_cache
     if own_cache:
         cache = DocCache(config.cache_dir)

@@ -63,7 +63,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, batch_size: int = DEFAU
     summary = IngestSummary()
     raws, problems = read_inputs(paths)
     summary.read = len(raws)
-    articles, cleaning = clean_all(raws)
+    articles, cleaning = clean_all(raws, (config or AnalyzeConfig()).max_article_chars)
     problems.extend(cleaning)
     summary.duplicates = sum(1 for problem in cleaning if problem.code == "W102")
     stored = store.known(article.id for article in articles)

@@ -10,9 +10,10 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..pipeline import AnalyzeConfig, analyze
+from ..pipeline import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig, analyze
 from ..render import render
 from .console import STDERR, report_problem, write_output
+from .options import MaxArticleCharsOption, MaxStoryArticlesOption
 
 
 class OutputFormat(StrEnum):
@@ -42,6 +43,8 @@ def analyze_cli(
                                           file_okay=False)] = None,
     no_cache: Annotated[bool, Opt("--no-cache", help="Parse every article again.")] = False,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar or summary.")] = False,
+    max_article_chars: MaxArticleCharsOption = MAX_ARTICLE_CHARS,
+    max_story_articles: MaxStoryArticlesOption = MAX_STORY_ARTICLES,
 ) -> None:
     """Analyse articles about one story and write the story report.
 
@@ -58,7 +61,9 @@ def analyze_cli(
 
         consilience analyze examples/japan-2plus2 --format html -o story.html
     """
-    config = AnalyzeConfig(model=model, cache_dir=cache_dir, use_cache=not no_cache)
+    config = AnalyzeConfig(model=model, cache_dir=cache_dir, use_cache=not no_cache,
+                           max_article_chars=max_article_chars,
+                           max_story_articles=max_story_articles)
     show_progress = not quiet and STDERR.is_terminal
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), console=STDERR, transient=True,

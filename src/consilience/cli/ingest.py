@@ -9,11 +9,11 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..pipeline import AnalyzeConfig
+from ..pipeline import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
 from ..store import Store
 from ..stream import DEFAULT_BATCH, ingest
 from .console import STDERR, report_problem
-from .options import DatabaseOption
+from .options import DatabaseOption, MaxArticleCharsOption, MaxStoryArticlesOption
 
 SHOWN_REPEATS = 5  # duplicates named one by one; the rest are counted
 
@@ -32,6 +32,8 @@ def ingest_cli(
         "--model", "-m", help="spaCy pipeline for the analyses.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or "
                                         "summary.")] = False,
+    max_article_chars: MaxArticleCharsOption = MAX_ARTICLE_CHARS,
+    max_story_articles: MaxStoryArticlesOption = MAX_STORY_ARTICLES,
 ) -> None:
     """Add articles to the story database: each new article joins the story it belongs to or
     starts one, and stories that changed are analysed again.
@@ -56,7 +58,9 @@ def ingest_cli(
             bar.update(task, description=stage, completed=done, total=total)
 
         summary = ingest(paths, store, batch_size=batch_size, analyse=not no_analysis,
-                         config=AnalyzeConfig(model=model), progress=progress)
+                         config=AnalyzeConfig(model=model, max_article_chars=max_article_chars,
+                                              max_story_articles=max_story_articles),
+                         progress=progress)
         name = store.name
     repeated = [problem for problem in summary.problems if problem.code == "W106"]
     for problem in summary.problems:

@@ -14,12 +14,12 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import Errors, StoryNotFoundError
-from ..pipeline import AnalyzeConfig
+from ..pipeline import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
 from ..render import render
 from ..store import Store
 from ..stream import analyse_story
 from .console import write_output
-from .options import DatabaseOption
+from .options import DatabaseOption, MaxArticleCharsOption, MaxStoryArticlesOption
 
 
 class ListFormat(StrEnum):
@@ -97,6 +97,8 @@ def show_cli(
         "--output", "-o", help="Write here instead of stdout.", dir_okay=False)] = None,
     model: Annotated[str | None, typer.Option(
         "--model", "-m", help="spaCy pipeline, when the story must be analysed again.")] = None,
+    max_article_chars: MaxArticleCharsOption = MAX_ARTICLE_CHARS,
+    max_story_articles: MaxStoryArticlesOption = MAX_STORY_ARTICLES,
 ) -> None:
     """Show one story's analysis; a story that changed since its last analysis is analysed
     again first (parses are kept in the database, so this is quick).
@@ -112,7 +114,9 @@ def show_cli(
         if output_format is ShowFormat.json and stored and not row.stale:
             write_output(stored if stored.endswith("\n") else stored + "\n", output)
             return
-        result, document, used = analyse_story(store, number, AnalyzeConfig(model=model))
+        config = AnalyzeConfig(model=model, max_article_chars=max_article_chars,
+                               max_story_articles=max_story_articles)
+        result, document, used = analyse_story(store, number, config)
     text = document if output_format is ShowFormat.json else render(
         result, output_format.value, used)
     write_output(text if text.endswith("\n") else text + "\n", output)
