@@ -234,6 +234,19 @@ def stream(docs: Sequence[BaseDoc], vocab: Sequence[str], seed: int) -> Iterator
         replica += 1
 
 
+def base_documents(shared: Path) -> tuple[list[BaseDoc], int]:
+    """The ECB+ then the PolNeAR base documents under `shared`, and how many are PolNeAR."""
+    polnear = read_polnear(shared)
+    return read_ecb(shared) + polnear, len(polnear)
+
+
+def make_records(docs: Sequence[BaseDoc], count: int, seed: int = SEED) -> list[dict[str, str]]:
+    """The first `count` articles of the seeded sequence over `docs`: the corpus this script
+    ingests, for other benchmarks that need the same articles (benchmarks/load.py)."""
+    source = stream(docs, vocabulary(docs), seed)
+    return [next(source) for _ in range(count)]
+
+
 def write_shards(records: Sequence[dict[str, str]], folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for number, start in enumerate(range(0, len(records), SHARD)):
@@ -484,18 +497,14 @@ def main(argv: list[str] | None = None) -> int:
     if not ecb_root(args.shared).is_dir():
         print(f"skipped: no ECB+ corpus under {ecb_root(args.shared)}")
         return 0
-    docs = read_ecb(args.shared)
-    polnear = read_polnear(args.shared)
+    docs, polnear = base_documents(args.shared)
     if not polnear:
         print(f"PolNeAR skipped: no corpus under {args.shared}/data/polnear")
-    docs += polnear
-    vocab = vocabulary(docs)
     total = max(sizes[-1], args.dask_size) + args.increment
     started = time.perf_counter()
-    source = stream(docs, vocab, args.seed)
-    records = [next(source) for _ in range(total)]
+    records = make_records(docs, total, args.seed)
     LOGGER.info("corpus: %d base documents (ECB+ %d, PolNeAR %d), %d articles made in %.1f s "
-                "(%s words)", len(docs), len(docs) - len(polnear), len(polnear), total,
+                "(%s words)", len(docs), len(docs) - polnear, polnear, total,
                 time.perf_counter() - started,
                 f"{sum(len(record['text'].split()) for record in records):,}")
 
@@ -526,8 +535,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()} "
           f"({platform.platform()})")
-    print(f"Corpus: {len(docs)} base documents (ECB+ {len(docs) - len(polnear)}, PolNeAR "
-          f"{len(polnear)}) replicated with perturbation, seed {args.seed}")
+    print(f"Corpus: {len(docs)} base documents (ECB+ {len(docs) - polnear}, PolNeAR "
+          f"{polnear}) replicated with perturbation, seed {args.seed}")
     print("Ingest: `consilience ingest DIR --db N.db --no-analysis --quiet --batch-size "
           f"{BATCH_SIZE}` on SQLite, a fresh process and database per size. Story analysis "
           "(spaCy) is excluded (--no-analysis). 'ingest s' is the command after the imports; "
@@ -556,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps({
             "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                         "platform": platform.platform()},
-            "seed": args.seed, "base_documents": len(docs), "polnear": len(polnear),
+            "seed": args.seed, "base_documents": len(docs), "polnear": polnear,
             "ingest": [asdict(run) for run in runs],
             "increment": asdict(increment) if increment else None, "reload_s": reload_s,
             "batch": [{key: value for key, value in asdict(run).items() if key != "memberships"}

@@ -9,26 +9,36 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
+from pydantic import WithJsonSchema
 from starlette.responses import Response
 
 from ..errors import Errors, NotAnalysedError
 from ..render.json import article_dict
 from ..store import Store
+from .cache import AnswerCache
 from .ids import article_key, story_number
 from .openapi import STORY_REF
-from .params import MAX_OFFSET, MAX_QUERY, search_text, since_date
+from .params import DATE_SCHEMA, MAX_OFFSET, MAX_QUERY, search_text, since_date
 from .schemas import ArticleDocument, ArticleRef, ErrorBody, StorySummary
-from .state import get_store
+from .state import get_answers, get_store
 
 router = APIRouter(prefix="/api", tags=["stories"])
 
 StoreDependency = Annotated[Store, Depends(get_store)]
+AnswersDependency = Annotated[AnswerCache, Depends(get_answers)]
 BAD_PARAMETER: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "A parameter is malformed."}}
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "No such id in the database."}}
-StoryId = Annotated[str, Path(description="Story id: 3, s3 or s-3.")]
-ArticleId = Annotated[str, Path(description="Article id: a- and ten hex digits.")]
+# A date as text, documented as one (checked by the handler, to answer 400 with our own code).
+DateText = Annotated[str, WithJsonSchema(DATE_SCHEMA)]
+# The examples show each accepted spelling (and let schemathesis' examples phase reach real
+# stories: every database numbers its stories from 1). An article id is a content hash, so its
+# example only shows the shape.
+StoryId = Annotated[str, Path(description="Story id: 3, s3 or s-3.",
+                              examples=["1", "s2", "s-3"])]
+ArticleId = Annotated[str, Path(description="Article id: a- and ten hex digits.",
+                                examples=["a-0123456789"])]
 
 
 @router.get("/stories", response_model=list[StorySummary], responses=BAD_PARAMETER,
@@ -37,8 +47,9 @@ def list_stories(
     store: StoreDependency,
     q: Annotated[str | None, Query(max_length=MAX_QUERY, description=(
         "Only stories whose title, names or brief contain every word (literally)."))] = None,
-    since: Annotated[str | None, Query(description=(
-        "Only stories with an article published on or after this date (YYYY-MM-DD)."))] = None,
+    since: Annotated[DateText | None, Query(
+        description=("Only stories with an article published on or after this date "
+                     "(YYYY-MM-DD; empty: any date)."), examples=["2024-03-01"])] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="At most this many stories.")] = 100,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Skip this many.")] = 0,
 ) -> list[StorySummary]:
@@ -60,15 +71,21 @@ def list_stories(
                       "content": {"application/json": {"schema": {"$ref": STORY_REF}}}},
                 404: {"model": ErrorBody, "description": (
                     "No such story (E506), or it has not been analysed yet (E509).")}})
-def story_document(story_id: StoryId, store: StoreDependency) -> Response:
+def story_document(story_id: StoryId, store: StoreDependency,
+                   answers: AnswersDependency) -> Response:
     """The story's latest stored analysis, exactly as stored. A stale story (`stale` in the
     list) answers its older analysis; `consilience show ID` analyses it again."""
-    number = story_number(story_id)
-    store.story(number)
-    stored = store.analysis(number)
-    if stored is None:
-        raise NotAnalysedError(Errors.E509.format(story=number))
-    return Response(stored, media_type="application/json")
+    row = store.story(story_number(story_id))
+
+    def stored() -> bytes | None:
+        text = store.analysis(row.id)
+        return None if text is None else text.encode("utf-8")
+
+    body = None if row.analysed is None else answers.get(
+        ("document", row.id, row.analysed), stored)
+    if body is None:
+        raise NotAnalysedError(Errors.E509.format(story=row.id))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDocument, responses=NOT_FOUND,

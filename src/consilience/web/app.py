@@ -3,7 +3,8 @@
 The database is opened (and checked) when the app is made, so a missing or foreign database
 is a clear error before anything is served. The one Store and its engine live as long as the
 app; FastAPI runs the (synchronous) handlers in its threadpool, and the engine's connections
-may be used from any of its threads.
+may be used from any of its threads, as may the app's cache of finished story pages and
+documents (web/cache.py).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..errors import (
 )
 from ..store import Store
 from . import api, pages
+from .cache import AnswerCache
 from .openapi import build_openapi
 from .responses import error_response
 from .security import GuardMiddleware
@@ -90,6 +92,7 @@ def create_app(db: str | Path | None = None) -> FastAPI:
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
                   lifespan=lifespan)
     app.state.store = store
+    app.state.answers = AnswerCache()
     app.include_router(api.router)
     app.include_router(pages.router)
     _install_error_handlers(app)

@@ -20,15 +20,17 @@ from ..render.html import render_html
 from ..render.load import document_model, story_from_document
 from ..store import Store, StoryRow
 from ..store.connect import shown_path
+from .cache import AnswerCache
 from .ids import article_key, story_number
 from .params import MAX_OFFSET, MAX_QUERY, PAGE_SIZE, search_text, since_date
 from .responses import HOME_NAV, page
-from .state import get_store
+from .state import get_answers, get_store
 from .text import text_parts
 
 router = APIRouter(include_in_schema=False)
 
 StoreDependency = Annotated[Store, Depends(get_store)]
+AnswersDependency = Annotated[AnswerCache, Depends(get_answers)]
 ARTICLE_URL = "/articles/{id}"
 
 
@@ -105,25 +107,39 @@ def _stale_notice(row: StoryRow, analysed_articles: int) -> str:
     return f"{joined} {noun} joined this story after this analysis; {again}"
 
 
-@router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(story_id: str, store: StoreDependency) -> HTMLResponse:
-    """The story's stored analysis as the story page; a notice when it is stale."""
-    number = story_number(story_id)
-    row = store.story(number)
-    stored = store.analysis(number)
+def _story_html(store: Store, row: StoryRow) -> bytes | None:
+    """The story page of the stored analysis (None when there is none): parsing, loading and
+    rendering it is the costly part of a story page, so its result is kept (web/cache.py)."""
+    stored = store.analysis(row.id)
     if stored is None:
-        pending = Errors.E509.format(story=number)
-        articles = [{"href": article_href(head.id), "title": head.title or head.source,
-                     "outlet": head.outlet, "published": (head.published or "")[:10]}
-                    for head in store.story_article_heads(number)]
-        return page("pending.html.j2", story=_row(row), articles=articles,
-                    notice=pending[:1].upper() + pending[1:])
+        return None
     document = json.loads(stored)
     story = story_from_document(document)
     notice = _stale_notice(row, len(story.articles)) if row.stale else None
-    html = render_html(story, document_model(document), notice=notice, nav=list(HOME_NAV),
-                       article_url=ARTICLE_URL)
-    return HTMLResponse(html)
+    return render_html(story, document_model(document), notice=notice, nav=list(HOME_NAV),
+                       article_url=ARTICLE_URL).encode("utf-8")
+
+
+def _pending_page(store: Store, row: StoryRow) -> HTMLResponse:
+    pending = Errors.E509.format(story=row.id)
+    articles = [{"href": article_href(head.id), "title": head.title or head.source,
+                 "outlet": head.outlet, "published": (head.published or "")[:10]}
+                for head in store.story_article_heads(row.id)]
+    return page("pending.html.j2", story=_row(row), articles=articles,
+                notice=pending[:1].upper() + pending[1:])
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(story_id: str, store: StoreDependency, answers: AnswersDependency
+               ) -> HTMLResponse:
+    """The story's stored analysis as the story page; a notice when it is stale."""
+    row = store.story(story_number(story_id))
+    if row.analysed is not None:
+        html = answers.get(("page", row.id, row.analysed, row.size, row.stale),
+                           lambda: _story_html(store, row))
+        if html is not None:
+            return HTMLResponse(html)
+    return _pending_page(store, row)
 
 
 def _article_context(article: Article, stories: list[StoryRow]) -> dict[str, Any]:
