@@ -24,7 +24,8 @@
      │    ├── NoDatabaseError        E508 nothing to read: no story database at that path
      │    ├── NotAnalysedError       E509 the story has no stored analysis yet
      │    ├── ArticleNotFoundError   E510 no article with that id
-     │    └── OldSchemaError         E511 a reader cannot migrate an older database
+     │    ├── OldSchemaError         E511 a reader cannot migrate an older database
+     │    └── InconsistentDatabaseError E512 the database breaks its integrity rules
      ├── SchedulerError              E601 the Dask scheduler cannot be reached
      ├── ServeError                  the web app cannot start or answer a request
      │    ├── BindError              E701 cannot listen on that address
@@ -64,6 +65,7 @@ __all__ = [
     "Errors",
     "FeedError",
     "ForeignDatabaseError",
+    "InconsistentDatabaseError",
     "InputError",
     "InternalServerError",
     "MalformedRecordError",
@@ -128,6 +130,8 @@ class Errors:
     E510 = "no article '{article}' in the database; article ids look like a-0123456789"
     E511 = ("the database has schema version {found}, older than this consilience "
             "({supported}); run `consilience stories --db {path}` once to upgrade it")
+    E512 = ("the database breaks {count} integrity rule(s), listed above; restore it from a "
+            "backup, or ingest the articles again into a new database")
     E601 = ("cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
             "--scheduler to run a local cluster")
     E701 = "cannot serve on {address} ({detail}); pick another --port or --host"
@@ -278,6 +282,12 @@ class ArticleNotFoundError(StoreError):
 
 class OldSchemaError(StoreError):
     code = "E511"
+
+
+class InconsistentDatabaseError(StoreError):
+    """`consilience check` found violated rules (each printed on its own line)."""
+
+    code = "E512"
 
 
 class SchedulerError(ConsilienceError):

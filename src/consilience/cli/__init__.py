@@ -12,6 +12,7 @@ from ..about import __version__
 from ..errors import ConsilienceError, NothingToAnalyseError
 from .analyze import analyze_cli
 from .batch import batch_cli
+from .check import check_cli
 from .console import report_error, report_problem, setup_logging
 from .ingest import ingest_cli
 from .serve import serve_cli
@@ -31,6 +32,7 @@ app.command("ingest")(ingest_cli)
 app.command("stories")(stories_cli)
 app.command("show")(show_cli)
 app.command("serve")(serve_cli)
+app.command("check")(check_cli)
 
 DEBUG_ENV = "CONSILIENCE_DEBUG"
 

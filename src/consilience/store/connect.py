@@ -182,6 +182,12 @@ def translate_error(error: Exception, shown: str) -> Exception:
 
 def _migrate(engine: Engine, shown: str) -> None:
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # pysqlite only opens a transaction before DML, so CREATE TABLE / INDEX would each
+            # commit alone: a process killed between a table and its index left a database the
+            # next run never completes (create_all skips existing tables with their indexes).
+            # An explicit BEGIN makes the whole migration one transaction, as on PostgreSQL.
+            connection.exec_driver_sql("BEGIN")
         tables = set(inspect(connection).get_table_names())
         if tables and schema.META_TABLE not in tables:
             raise ForeignDatabaseError(Errors.E502.format(

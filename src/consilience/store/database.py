@@ -21,6 +21,7 @@ from ..errors import ArticleNotFoundError, Errors, StoryNotFoundError
 from ..models import Article
 from . import schema
 from .connect import open_engine, translate_error
+from .integrity import IntegrityReport, check_integrity
 from .records import article_from_json, article_to_json
 
 LOGGER = logging.getLogger(__name__)
@@ -342,3 +343,10 @@ class Store:
                     if key not in have]
             if rows:
                 connection.execute(schema.annotations.insert(), rows)
+
+    # --- integrity ------------------------------------------------------------------------
+
+    def check_integrity(self) -> IntegrityReport:
+        """Every violated rule of this database, one line each (see `store.integrity`); read
+        in one snapshot, so it can run next to an ingest."""
+        return check_integrity(self)
