@@ -11,7 +11,9 @@ unbounded repeat in a pattern the generator builds the text that leads up to it 
 of what precedes it), pumps the repeat's body many times, then ends with a character that makes
 the rest of the pattern fail, the shape that ReDoS finders (rescue, regexploit) look for. Fixed
 families (long runs of letters, spaces, digits, dots, "A." pairs, ...) are added for every
-pattern, as are the generator's near-matches repeated back to back for scanning calls.
+pattern, as are, for scanning calls, the generator's near-match and its openings ("~~a ",
+"![a](", "<!--") repeated back to back: openings that never close make a scan from each of
+them run to the end of the text.
 """
 
 from __future__ import annotations
@@ -350,6 +352,12 @@ def attacks(pattern: re.Pattern[str], variants: int = 3) -> list[Attack]:
     example = _Generator(pattern.flags).render(tree.data)
     add("near-match repeated", "", example, "\x00")
     add("near-match repeated (truncated)", "", example[:-1] or example, "\x00")
+    # Openings that never close ("~~a ", "![a](", "<!--"): each scans on to the end.
+    for length in range(1, min(len(example), 6) + 1):
+        opening = example[:length]
+        add(f"opening {opening!r} repeated", "", opening, "\x00")
+        add(f"opening {opening!r} + ' ' repeated", "", opening + " ", "\x00")
+        add(f"opening {opening!r} + 'a ' repeated", "", opening + "a ", "\x00")
     for unit in GENERIC_UNITS:
         add(f"run of {unit!r}", "", unit, "\x00")
     return list(found.values())

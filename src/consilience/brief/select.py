@@ -37,8 +37,9 @@ _KIND_ORDER = ("status", "number", "date", "attribution", "name", "wording", "ot
 
 _CLOSING = "\"'”’»)]"
 # A run of sentence punctuation (with closing quotes or brackets) before white space or the
-# end, or a line break.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
+# end, or a line break. Only from the start of a run, and without giving any back: otherwise
+# a long run of dots not followed by a space is scanned again from each of its characters.
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s|$)|\n")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.$")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")
 _ABBREVIATION_WORDS = """

@@ -41,7 +41,10 @@ _COPYRIGHT = re.compile(
     r"|\b(reprinting|reproduction|republication|republishing|redistribution)\b.{0,60}\bwithout\b"
     r".{0,40}\b(permission|consent|authori[sz]ation)\b)"
 )
-_COPYRIGHT_HOLDER = re.compile(r"^\s*(?i:copyright)\s+(?:[A-Z][\w.&'’-]*\s*){1,5}\.?\s*$")
+# Each word taken whole (possessive): a word may not be split into several of the five, or
+# "Copyright " and a long run of capitals takes polynomial time to fail.
+_COPYRIGHT_HOLDER = re.compile(
+    r"^\s*(?i:copyright)\s+(?:[A-Z][\w.&'’-]*+\s*+){1,5}\.?\s*$")
 _EXCLUSIVE_OF = re.compile(
     rf"(?:exclusive|original)\s+(?:piece|article|content|report|story|manuscript)\s+"
     rf"(?:by|of|from)\s+{_OUTLET}"
@@ -121,13 +124,16 @@ _CAPTION_PREFIX = re.compile(
 )
 # "(Reuters)", "(AP Photo/Name)", "[Image via X]", "(Picture: X)", "(file picture)", "(Xinhua
 # photo)": a bracketed credit closing the line. Not "(pictured)" or "(picture posed by
-# models)", which are text.
+# models)", which are text. White space before a word or a mark is taken whole (possessive
+# "\s*+"): shared out among several "\s*", a long run of it is tried in polynomially many
+# ways before the line fails to end on a bracket.
 _CREDIT_LINK = r"(?:[:/|–-]|\bby\b|\bvia\b|\bfrom\b|\bcourtesy\b|\bcredits?\b|\bsource\b|,)"
 _CAPTION_SUFFIX = re.compile(
-    rf"(?i)[(\[]\s*(?P<credit>(?:(?:{_AGENCY})s?\b|(?:[\w.&'’-]+\s+){{1,3}}(?:{_PICTURE_WORDS})s?\b)"
-    rf"(?:\s+(?:{_PICTURE_WORDS})s?\b)?(?:\s*{_CREDIT_LINK}[^()\[\]]{{0,80}}?"
-    r"|(?<=courtesy)(?:\s+of)?\s+[^()\[\]]{1,80}?)?)"
-    r"\s*[.]?\s*[)\]]\s*$"
+    rf"(?i)[(\[]\s*+(?P<credit>(?:(?:{_AGENCY})s?\b|(?:[\w.&'’-]+\s+){{1,3}}"
+    rf"(?:{_PICTURE_WORDS})s?\b)"
+    rf"(?:\s++(?:{_PICTURE_WORDS})s?\b)?(?:\s*+{_CREDIT_LINK}[^()\[\]]{{0,80}}?"
+    r"|(?<=courtesy)(?:\s++of)?\s++[^()\[\]]{1,80}?)?)"
+    r"\s*+[.]?\s*+[)\]]\s*$"
 )
 # "... in Tokyo. Photo: AP" or "... in Tokyo. AP Photo/Name": a credit after the last sentence.
 _CAPTION_TAIL = re.compile(
@@ -147,15 +153,19 @@ _PERSON_NAME = (
     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|of|de|da|van|von|bin|al|el|le)|\s*,\s*[A-Z]"
     r"[\w.'’-]*)*"
 )
+# "(?:\s*+[:：])?\s++" is "\s*[:：]?\s+" without sharing a run of white space out between
+# the two in quadratically many ways.
 _BYLINE = re.compile(
     r"^\W*(?i:(?:written\s+|words\s+|story\s+|text\s+|reporting\s+|report\s+)?by|author"
-    rf"|authors|byline|reporter)\s*[:：]?\s+(?P<name>{_PERSON_NAME})\W*$"
+    rf"|authors|byline|reporter)(?:\s*+[:：])?\s++(?P<name>{_PERSON_NAME})\W*$"
 )
 _STAFF_BYLINE = re.compile(
     r"^(?P<outlet>[A-Z][\w.&' -]{1,40}?)\s+(?i:staff(\s+writer|\s+reporter)?|news\s+desk"
     r"|desk|bureau|correspondent|newsroom|editorial\s+(team|board)|web\s+desk)$"
 )
-_FIELD_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+# From the start of a run of white space only: from every one of its characters, "\s+" would
+# scan the rest of a long run again.
+_FIELD_SEPARATOR = re.compile(r"(?<!\s)\s+[|•·]\s+")
 _WIRE_CREDIT = re.compile(
     r"^\W*(?i:reporting|additional\s+reporting|writing|editing|compiled|translated|edited)"
     r"\s+(?i:by)\s+(?:[A-Z]|(?i:agencies|wires?|staff|our)\b)"

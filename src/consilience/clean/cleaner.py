@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
-from urllib.parse import urlparse
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from ..errors import EmptyArticleError, Errors
+from ..ingest.decode import normalise_article, safe_text
 from ..models import Article, RawArticle, RemovedLine
 from .boilerplate import ANYWHERE, EDGE, Verdict, judge
 from .datelines import normalise_date, parse_dateline
@@ -21,6 +22,10 @@ _FULL_STOPS = (".", "!", "?", "…")
 _CLAUSE_STOPS = (*_FULL_STOPS, ",", ";", ":")
 _DANGLING = (":", ";", ",", "-", "–", "—")
 _ENDS_WITH_INITIALISM = re.compile(r"\b(?:[A-Z]\.){2,}$")
+# Searched in the end of the text only: from every letter of a long "A.B.C. ... D.!" the
+# search would run to the end. Any initialism of up to 99 letters is seen whole, with the
+# character before it; a longer one ends on three or more letters, which match too.
+_INITIALISM_TAIL = 200
 _ARTICLE = re.compile(r"(?i)\b(?:the|a|an)\b")
 # A standfirst or caption reads as a sentence: "..., according to a new report".
 _SENTENCE_TURN = re.compile(r"(?i),\s+(?:according\s+to|(?:\w+\s+){0,3}(?:said|reported))\b")
@@ -43,7 +48,7 @@ def _ends_clause(text: str, quoted_phrase: bool = False) -> bool:
     (... the U.S.) does not count, nor, with `quoted_phrase`, a quoted phrase closing a
     headline (... Riot Deaths 'Murder')."""
     text = text.rstrip()
-    if _ENDS_WITH_INITIALISM.search(text):
+    if _ENDS_WITH_INITIALISM.search(text[-_INITIALISM_TAIL:]):
         return False
     bare, closed = _bare_end(text)
     if closed:
@@ -152,18 +157,36 @@ def _restore(cleaning: _Cleaning, units: list[Unit], reason: str) -> list[tuple[
     return [(index, units[index]) for index in restored]
 
 
+def _usable_url(url: str | None) -> str | None:
+    """The URL when it can be parsed; "http://[bad" makes urllib raise ValueError, and would
+    wherever a later stage or renderer read it."""
+    if not url:
+        return None
+    try:
+        urlsplit(url).hostname  # noqa: B018  (the brackets of a host are checked on access)
+    except ValueError:
+        LOGGER.info("dropping a URL that cannot be parsed: %r", url[:200])
+        return None
+    return url
+
+
 def _outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).hostname or ""
+    host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
 
 
 def clean_article(raw: RawArticle, article_id: str) -> Article:
     """The article with boilerplate and metadata lines moved out of its text into `removed`.
 
-    Raises EmptyArticleError when no article text is left.
+    Raises EmptyArticleError when no article text is left. C0 control characters and lone
+    surrogates are first dropped from the text and metadata, and "\r" line ends made "\n" (a
+    caller may build a RawArticle holding them; they break spaCy and UTF-8 output, see
+    safe_text), and a URL that cannot be parsed is dropped.
     """
+    raw = normalise_article(raw, safe_text)
+    raw = replace(raw, url=_usable_url(raw.url))
     units = split_units(raw.text, markdown=raw.format == "markdown")
     cleaning = _Cleaning(raw)
     for index, unit in enumerate(units):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from dateutil import parser as date_parser
 
@@ -59,13 +59,34 @@ def _iso(date_text: str, time_text: str | None) -> str | None:
                                    default=datetime(1900, 1, 1))
     except (ValueError, OverflowError):
         return None
-    if parsed.tzinfo is not None:
-        offset = parsed.strftime("%z")
-        zone = "Z" if offset == "+0000" else f"{offset[:3]}:{offset[3:]}"
-        return parsed.strftime("%Y-%m-%dT%H:%M") + zone
-    if time_text or "T" in date_text or ":" in date_text:
-        return parsed.strftime("%Y-%m-%dT%H:%M")
-    return parsed.strftime("%Y-%m-%d")
+    return _format(parsed, with_time=bool(time_text or "T" in date_text or ":" in date_text))
+
+
+def _format(parsed: datetime, with_time: bool) -> str:
+    """ISO 8601 as the output schema has it: a four-digit year (strftime writes the year 999
+    as "999"), minutes, and a zone of whole minutes."""
+    day = f"{parsed.year:04d}-{parsed.month:02d}-{parsed.day:02d}"
+    if parsed.tzinfo is None and not with_time:
+        return day
+    stamp = f"{day}T{parsed.hour:02d}:{parsed.minute:02d}"
+    offset = parsed.utcoffset()
+    if offset is None:
+        return stamp
+    minutes = round(offset.total_seconds() / 60)
+    if minutes == 0:
+        return stamp + "Z"
+    sign = "+" if minutes > 0 else "-"
+    return f"{stamp}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _valid(value: str) -> bool:
+    """A date given as 2025, 2025-06 or 2025-06-21 that exists (not 2025-02-30 or 2025-13)."""
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def _only_filler(rest: str) -> bool:
@@ -112,7 +133,7 @@ def normalise_date(value: str | None) -> str | None:
         return None
     value = value.strip()
     if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        return value
+        return value if _valid(value) else None
     dateline = parse_dateline(value)
     if dateline is not None and dateline.value is not None:
         return dateline.value
@@ -122,4 +143,4 @@ def normalise_date(value: str | None) -> str | None:
         return None
     if parsed.year == 1900:
         return None
-    return _iso(parsed.isoformat(), None)
+    return _format(parsed, with_time=True)

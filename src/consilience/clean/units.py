@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+from .emphasis import strip_all_emphasis
+
+# The heading's text is taken whole and its closing #s stripped after (see _heading): as
+# "(.*?)\s*#*\s*$", each character the lazy group takes rescans the white space after it.
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
 _MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\((?:[^()\s]+|<[^>]*>)(?:\s+\"[^\"]*\")?\)")
-_MD_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-# Underscores inside a word (snake_case, @user_name) are not emphasis, as in CommonMark.
-_MD_EMPHASIS = re.compile(
-    r"(\*\*|\*|~~|`)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)"
-)
+# Link and image texts hold no bracket, destinations no bracket (images) or "<" (links), and
+# an autolink no "<" (as in CommonMark): each such part then ends where the next one can
+# start, so a run of unclosed "![a](" or "[" is read once, not once from each of its starts.
+_MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\[\]]*\)")
+_MD_LINK = re.compile(
+    r"(?<!!)\[([^\[\]]+)\]\((?:[^()\s]+|<[^<>]*>)(?:\s+\"[^\"]*\")?\)")
+_MD_AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 _BULLET = re.compile(r"^\s*(?:[-*+•·▪►]|\d{1,3}[.)])\s+")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 _RULE = re.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
@@ -45,24 +49,27 @@ class Unit:
         return len(self.text.split())
 
 
-def _emphasised(match: re.Match[str]) -> str:
-    return match.group(2) if match.group(1) else match.group(4)
-
-
 def _strip_inline_markdown(text: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_AUTOLINK.sub(r"\1", text)
-    previous = None
-    while previous != text:
-        previous, text = text, _MD_EMPHASIS.sub(_emphasised, text)
+    # Underscores inside a word (snake_case, @user_name) are not emphasis, as in CommonMark.
+    text = strip_all_emphasis(text)
     return text.replace("\\*", "*").replace("\\_", "_").replace("\\#", "#")
+
+
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading line ("## Title ##"), else None."""
+    match = _MD_HEADING.match(line)
+    if match is None:
+        return None
+    return len(match.group(1)), match.group(2).rstrip().rstrip("#").rstrip()
 
 
 def _markdown_line(raw: str) -> tuple[str, int, bool]:
     """(text, heading level, is image) of one Markdown line."""
-    heading = _MD_HEADING.match(raw)
+    heading = _heading(raw)
     if heading:
-        return _strip_inline_markdown(heading.group(2)), len(heading.group(1)), False
+        return _strip_inline_markdown(heading[1]), heading[0], False
     if _MD_IMAGE.search(raw) and not _MD_IMAGE.sub("", raw).strip():
         alt = " ".join(match.group(1) for match in _MD_IMAGE.finditer(raw)).strip()
         return alt or raw.strip(), 0, True
@@ -104,8 +111,14 @@ def _wrap_width(lines: list[str], candidates: list[int]) -> int | None:
               for index in candidates if not lines[index].endswith(_TERMINAL)]
     if len(ranges) < 2:
         return None
+    # The count only changes at the ends of the ranges, so trying those widths finds the same
+    # answer as trying every width up to the highest end (which a line followed by one
+    # enormous word, a 200,000-character URL, can push out of reach).
+    highest = max(high for _, high in ranges)
+    widths = sorted({_MIN_WIDTH, *(end for pair in ranges for end in pair
+                                   if _MIN_WIDTH <= end <= highest)})
     best, best_count = None, 1
-    for width in range(_MIN_WIDTH, max(high for _, high in ranges) + 1):
+    for width in widths:
         count = sum(low <= width <= high for low, high in ranges)
         if count >= best_count and count >= 2:
             best, best_count = width, count
@@ -145,9 +158,19 @@ def _standing_alone(lines: list[str], markdown: bool) -> list[bool]:
                          or previous.endswith(_TERMINAL))
         else:
             alone.append(bool(_URL_LINE.match(line)) or (markdown and bool(
-                _MD_HEADING.match(line)
+                _heading(line) is not None
                 or (_MD_IMAGE.search(line) and not _MD_IMAGE.sub("", line).strip()))))
     return alone
+
+
+def _without_comments(text: str) -> str:
+    """HTML comments removed, keeping their line breaks. Only up to the last "-->": past it,
+    "<!--.*?-->" would scan to the end from every "<!--" and never match."""
+    end = text.rfind("-->") + 3
+    if end < 3:
+        return text
+    return _HTML_COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text[:end]) \
+        + text[end:]
 
 
 def split_units(text: str, markdown: bool = False) -> list[Unit]:
@@ -155,7 +178,7 @@ def split_units(text: str, markdown: bool = False) -> list[Unit]:
     fixed width are joined into one unit and every other line is one. Markdown markup is
     removed, headings and images noted."""
     if markdown:
-        text = _HTML_COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+        text = _without_comments(text)
     units: list[Unit] = []
     block: list[tuple[int, str]] = []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Problem, RawArticle
-from .decode import decode_bytes, normalise_text
+from .decode import decode_bytes, displayable, normalise_text
 from .discover import ARTICLE_SUFFIXES, has_article_suffix, iter_article_files
 from .feeds import FEED_SUFFIXES, html_to_text, looks_like_feed, read_feed
 from .html import extract_html, looks_like_html
@@ -43,7 +43,7 @@ LOGGER = logging.getLogger(__name__)
 
 
 def problem_from_error(error: InputError) -> Problem:
-    return Problem(error.path or "", error.code, error.message, line=error.line)
+    return Problem(displayable(error.path or ""), error.code, error.message, line=error.line)
 
 
 def read_inputs(paths: Iterable[str | Path]) -> tuple[list[RawArticle], list[Problem]]:

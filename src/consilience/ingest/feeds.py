@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from html.parser import HTMLParser
 from time import struct_time
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -27,11 +27,15 @@ FEED_SUFFIXES = (".rss", ".atom")
 FEED_ROOTS = frozenset({"rss", "feed", "rdf"})
 
 # The XML prolog (declaration, processing instructions, comments, doctype), then the root tag.
+# Each part ends at its first closing mark and is never taken back (possessive): with lazy
+# ".*?" parts, a run of "<?a?>" can be grouped in exponentially many ways before failing.
 _XML_ROOT = re.compile(
-    r"\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>\s*)*<([A-Za-z_][\w:.-]*)",
-    re.DOTALL | re.IGNORECASE,
+    r"\s*+(?:<\?(?:[^?]|\?(?!>))*+\?>\s*+|<!--(?:[^-]|-(?!->))*+-->\s*+"
+    r"|<!DOCTYPE[^>\[]*+(?:\[(?:[^\]]|\](?!\s*>))*+\])?\s*+>\s*+)*+<([A-Za-z_][\w:.-]*)",
+    re.IGNORECASE,
 )
-_MARKUP = re.compile(r"<[A-Za-z!/][^>]*>|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
+_TAG_START = re.compile(r"<[A-Za-z!/]")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _WHITE_SPACE = re.compile(r"\s+")
 
@@ -40,6 +44,18 @@ def xml_root(text: str) -> str | None:
     """The name of the root element of an XML document, or None when it has none."""
     match = _XML_ROOT.match(text[:20000].lstrip("\ufeff"))
     return match.group(1) if match else None
+
+
+def has_markup(text: str) -> bool:
+    """A tag (<p>, </b>, <!-- ...) or an entity (&amp;) anywhere in the text.
+
+    Not the regex "<[A-Za-z!/][^>]*>": where no ">" follows, it scans to the end of the text
+    from every "<x" (quadratic). A tag exists exactly when some ">" follows the first "<x".
+    """
+    start = _TAG_START.search(text)
+    if start is not None and text.find(">", start.end()) >= 0:
+        return True
+    return _ENTITY.search(text) is not None
 
 
 def looks_like_feed(text: str) -> bool:
@@ -97,7 +113,7 @@ def _plain(value: str | None) -> str | None:
     """A short field (title, name) without markup or surrounding white space."""
     if not value:
         return None
-    text = html_to_text(value) if _MARKUP.search(value) else " ".join(value.split())
+    text = html_to_text(value) if has_markup(value) else " ".join(value.split())
     return normalise_text(text).strip() or None
 
 
@@ -111,13 +127,24 @@ def _iso(parsed: struct_time | None) -> str | None:
         return None
 
 
+def _host(link: str) -> tuple[str, str | None] | None:
+    """(scheme, host name) of a link; None when urllib cannot parse it ("http://[x")."""
+    try:
+        parts = urlsplit(link)
+        return parts.scheme, parts.hostname
+    except ValueError:
+        return None
+
+
 def _web_address(link: str | None) -> str | None:
     """An http(s) link; feedparser also offers an Atom id ("urn:...") as the link."""
-    return link if link and urlparse(link).scheme in ("http", "https") else None
+    parts = _host(link) if link else None
+    return link if parts and parts[0] in ("http", "https") else None
 
 
 def _domain(link: str | None) -> str | None:
-    host = urlparse(link).hostname if link else None
+    parts = _host(link) if link else None
+    host = parts[1] if parts else None
     return host.removeprefix("www.") if host else None
 
 
@@ -145,7 +172,7 @@ def _body_text(body: str, source: str, url: str | None) -> tuple[str, RawArticle
     """The entry's text with no markup left, and the page extract_html made of it, if any.
 
     feedparser has already unescaped entity-escaped HTML (`&lt;p&gt;`) into markup."""
-    if not _MARKUP.search(body):
+    if not has_markup(body):
         return normalise_text(body).strip(), None
     if "<pre" not in body.lower():
         # Line breaks inside a paragraph are only layout in the feed file; trafilatura keeps them.

@@ -18,8 +18,12 @@ _HTML_TAG = re.compile(r"<(p|div|br|article|html|body|span|h[1-6]|a|li)\b[^>]*>"
 
 
 def looks_like_html(text: str) -> bool:
-    """True when a text field holds markup rather than prose (some feeds store HTML bodies)."""
-    return len(_HTML_TAG.findall(text[:5000])) >= 2
+    """True when a text field holds markup rather than prose (some feeds store HTML bodies).
+
+    Only up to the last ">": past it, "[^>]*" would scan to the end from every "<p" (quadratic)
+    and no tag can close there."""
+    head = text[:5000]
+    return len(_HTML_TAG.findall(head[:head.rfind(">") + 1])) >= 2
 
 
 def extract_html(html: str, source: str, url: str | None = None) -> RawArticle:

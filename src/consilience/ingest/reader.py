@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EmptyArticleError, Errors, FeedError, InputError, Warnings
 from ..models import Problem, RawArticle
-from .decode import decode_bytes
+from .decode import decode_bytes, displayable, normalise_article
 from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed, xml_root
 from .html import extract_html, looks_like_html
 from .records import read_json, read_jsonl
@@ -22,7 +23,28 @@ HTML_SUFFIXES = (".html", ".htm")
 
 def read_file(path: Path) -> Iterator[RawArticle | InputError | Problem]:
     """Yield the articles in one file, an InputError for each that cannot be read, and
-    warnings (as Problems) for articles that are read with a caveat."""
+    warnings (as Problems) for articles that are read with a caveat.
+
+    Whatever the format, an article's text and metadata leave normalised (no control
+    characters or lone surrogates, see normalise_article), and every source names the file in
+    text that can be written out (a file name that is not UTF-8 is shown escaped)."""
+    for item in _read_by_format(path):
+        if isinstance(item, RawArticle):
+            article = normalise_article(item)
+            if article.text.strip():
+                yield article
+            else:
+                yield EmptyArticleError(Errors.E104.format(
+                    detail=" (its text is only control characters)"), path=article.source)
+        elif isinstance(item, Problem):
+            yield replace(item, source=displayable(item.source))
+        elif item.path is not None and displayable(item.path) != item.path:
+            yield type(item)(item.message, path=displayable(item.path), line=item.line)
+        else:
+            yield item
+
+
+def _read_by_format(path: Path) -> Iterator[RawArticle | InputError | Problem]:
     source = str(path)
     if is_warc(path):
         # Binary when gzipped, and possibly large: read as a stream of records.

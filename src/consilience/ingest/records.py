@@ -7,8 +7,9 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import EmptyArticleError, Errors, MalformedRecordError
+from ..errors import EmptyArticleError, Errors, InputError, MalformedRecordError
 from ..models import RawArticle
+from .decode import normalise_text
 from .html import extract_html, looks_like_html
 
 LOGGER = logging.getLogger(__name__)
@@ -26,17 +27,44 @@ UPDATED_FIELDS = ("updated", "modified", "date_modified", "dateModified", "updat
 LANGUAGE_FIELDS = ("language", "lang")
 
 
-def _as_text(value: Any) -> str | None:
+# How deep a metadata field is searched for a name ({"author": [{"name": ...}]} is 2 deep); a
+# stranger's record can nest far deeper than the stack allows.
+_FIELD_DEPTH = 4
+
+
+def _as_text(value: Any, depth: int = 0) -> str | None:
     """A field's value as one string: names out of objects, lists joined, blanks dropped."""
-    if value is None:
+    if value is None or depth > _FIELD_DEPTH:
         return None
     if isinstance(value, dict):
-        return _as_text(value.get("name") or value.get("title") or value.get("id"))
+        return _as_text(value.get("name") or value.get("title") or value.get("id"), depth + 1)
     if isinstance(value, list):
-        parts = [part for part in (_as_text(item) for item in value) if part]
+        parts = [part for part in (_as_text(item, depth + 1) for item in value) if part]
         return ", ".join(parts) or None
-    text = str(value).strip()
+    text = normalise_text(str(value)).strip()
     return text or None
+
+
+class _BadJSON(Exception):
+    """Why a JSON text cannot be read, and on which line (when known)."""
+
+    def __init__(self, detail: str, line: int | None = None):
+        super().__init__(detail)
+        self.line = line
+
+
+def _loads(text: str) -> Any:
+    """json.loads; _BadJSON for anything it cannot read, including nesting deeper than the
+    stack and integers of more than 4,300 digits (which json.loads raises as other errors)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _BadJSON(f"invalid JSON ({error.msg}, column {error.colno})", error.lineno) \
+            from None
+    except RecursionError:
+        raise _BadJSON("invalid JSON (nested too deeply)") from None
+    except ValueError:  # int() refuses numbers of more than 4,300 digits
+        raise _BadJSON("invalid JSON (a number too long to read)") from None
 
 
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
@@ -67,6 +95,7 @@ def record_to_article(
             Errors.E105.format(detail="record has no text field (text, content or body)"),
             path=path, line=line,
         )
+    raw_text = normalise_text(raw_text)  # JSON escapes can hold "\u0000" and lone surrogates
     if not raw_text.strip():
         raise EmptyArticleError(Errors.E104.format(detail=" (its text field is blank)"),
                                 path=path, line=line)
@@ -87,43 +116,40 @@ def record_to_article(
                       language=language)
 
 
-def read_json(text: str, source: str) -> Iterator[RawArticle | MalformedRecordError |
-                                                  EmptyArticleError]:
+def read_json(text: str, source: str) -> Iterator[RawArticle | InputError]:
     """A JSON file holding one article object or a list of them."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        yield MalformedRecordError(
-            Errors.E105.format(detail=f"invalid JSON ({error.msg}, column {error.colno})"),
-            path=source, line=error.lineno,
-        )
+        data = _loads(text)
+    except _BadJSON as error:
+        yield MalformedRecordError(Errors.E105.format(detail=str(error)), path=source,
+                                   line=error.line)
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
     records = data if isinstance(data, list) else [data]
+    if not records:  # "[]" or {"articles": []}: say so rather than skip the file silently
+        yield EmptyArticleError(Errors.E104.format(detail=" (the JSON list holds no articles)"),
+                                path=source)
     for index, record in enumerate(records):
         item = f"{source}#{index}" if isinstance(data, list) else source
         try:
             yield record_to_article(record, item)
-        except (MalformedRecordError, EmptyArticleError) as error:
+        except InputError as error:  # an HTML text field may also yield no text (E106)
             yield error
 
 
-def read_jsonl(text: str, source: str) -> Iterator[RawArticle | MalformedRecordError |
-                                                   EmptyArticleError]:
+def read_jsonl(text: str, source: str) -> Iterator[RawArticle | InputError]:
     """A JSON Lines file: one article object per line; a bad line is reported and skipped."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield MalformedRecordError(
-                Errors.E105.format(detail=f"invalid JSON ({error.msg}, column {error.colno})"),
-                path=source, line=number,
-            )
+            record = _loads(line)
+        except _BadJSON as error:
+            yield MalformedRecordError(Errors.E105.format(detail=str(error)), path=source,
+                                       line=number)
             continue
         try:
             yield record_to_article(record, f"{source}:{number}", path=source, line=number)
-        except (MalformedRecordError, EmptyArticleError) as error:
+        except InputError as error:  # an HTML text field may also yield no text (E106)
             yield error

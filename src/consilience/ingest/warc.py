@@ -26,13 +26,17 @@ LOGGER = logging.getLogger(__name__)
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-# What reading a damaged archive raises, from warcio, zlib, gzip and the HTTP header parser.
+# What reading a damaged archive raises, from warcio, zlib, gzip and the HTTP header parser;
+# warcio itself fails with AttributeError on a response record without a WARC-Target-URI
+# (it calls uri.startswith on None), and may with TypeError on other missing headers.
 _BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, LookupError,
-           UnicodeError)
+           UnicodeError, AttributeError, TypeError)
 # Charset labels browsers read as windows-1252 (the WHATWG encoding standard).
 _WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii",
                                   "ascii"})
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
+# White space taken whole (possessive): split between the "\s*" around the quote, a long run
+# of it is tried in quadratically many ways before failing.
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*+=\s*+["']?\s*+([A-Za-z0-9._:-]+)""",
                            re.IGNORECASE)
 
 

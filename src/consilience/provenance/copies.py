@@ -196,28 +196,64 @@ def _lsh_index(threshold: float) -> tuple[MinHashLSH, MinHash]:
     return lsh, template
 
 
-def _candidates(texts: Sequence[Words], shingle: int, threshold: float
-                ) -> tuple[list[Passage], set[tuple[int, int]]]:
-    """All passages, and the index pairs (lower first) of passages of different articles that
-    the LSH puts in one bucket."""
+def _sketch_groups(texts: Sequence[Words], shingle: int, threshold: float
+                   ) -> tuple[list[Passage], list[list[int]], set[tuple[int, int]]]:
+    """All passages; the groups of passages with identical sketches (passage indices, in
+    order); and the group pairs (lower first, a group with itself included) that the LSH puts
+    in one bucket.
+
+    Identical passages (a line or a paragraph repeated, a page of "A.A.A.") go into the index
+    once: the index returns every passage of a bucket to every query, so thousands of copies
+    of one passage made candidate generation quadratic (a minute for one 200,000-character
+    line)."""
     lsh, template = _lsh_index(threshold)
     passages: list[Passage] = []
+    groups: list[list[int]] = []
+    group_of: dict[bytes, int] = {}
     sketches: list[MinHash] = []
     for article, words in enumerate(texts):
         hashes = _shingle_hashes(words.words, shingle)
         for passage in article_passages(words, article, shingle):
             sketch = template.copy()
             sketch.update_batch(hashes[passage.first:passage.last - shingle + 1])
-            lsh.insert(len(passages), sketch, check_duplication=False)
+            signature = sketch.hashvalues.tobytes()
+            if signature not in group_of:
+                group_of[signature] = len(groups)
+                lsh.insert(len(groups), sketch, check_duplication=False)
+                groups.append([])
+                sketches.append(sketch)
+            groups[group_of[signature]].append(len(passages))
             passages.append(passage)
-            sketches.append(sketch)
+    group_pairs = {(group, other) for group, sketch in enumerate(sketches)
+                   for other in lsh.query(sketch) if other >= group}
+    return passages, groups, group_pairs
+
+
+def _candidates(texts: Sequence[Words], shingle: int, threshold: float
+                ) -> tuple[list[Passage], set[tuple[int, int]]]:
+    """All passages, and the index pairs (lower first) of passages of different articles that
+    the LSH puts in one bucket."""
+    passages, groups, group_pairs = _sketch_groups(texts, shingle, threshold)
     pairs: set[tuple[int, int]] = set()
-    for index, sketch in enumerate(sketches):
-        for other in lsh.query(sketch):
-            if other > index and passages[other].article != passages[index].article:
-                pairs.add((index, other))
+    for group, other in group_pairs:
+        for index in groups[group]:
+            for partner in groups[other]:
+                low, high = sorted((index, partner))
+                if passages[low].article != passages[high].article:
+                    pairs.add((low, high))
     LOGGER.debug("copies: %d passages, %d candidate passage pairs", len(passages), len(pairs))
     return passages, pairs
+
+
+def _candidate_articles(texts: Sequence[Words], shingle: int, threshold: float
+                        ) -> list[tuple[int, int]]:
+    """The article pairs (lower first) with at least one candidate passage pair, without
+    listing the passage pairs (as many as the square of a repeated passage's copies)."""
+    passages, groups, group_pairs = _sketch_groups(texts, shingle, threshold)
+    articles = [sorted({passages[index].article for index in group}) for group in groups]
+    found = {(min(left, right), max(left, right)) for group, other in group_pairs
+             for left in articles[group] for right in articles[other] if left != right}
+    return sorted(found)
 
 
 def candidate_pairs(articles: Sequence[Article], *, shingle: int = SHINGLE, threshold: float = 0.5
@@ -399,9 +435,7 @@ def find_copies(articles: Sequence[Article], *, shingle: int = SHINGLE, threshol
     shingle = max(1, shingle)
     min_words = max(MIN_BLOCK, min_words)
     texts = [read_words(article.text) for article in articles]
-    passages, pairs = _candidates(texts, shingle, threshold)
-    article_pairs = sorted({tuple(sorted((passages[left].article, passages[right].article)))
-                            for left, right in pairs})
+    article_pairs = _candidate_articles(texts, shingle, threshold)
     vocabulary: dict[str, int] = {}
     ids = [[vocabulary.setdefault(word, len(vocabulary)) for word in words.words]
            for words in texts]

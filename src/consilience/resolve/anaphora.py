@@ -21,7 +21,7 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 RELATIVE = frozenset({"who", "whom", "whose"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _MAX_SENTENCES_BACK = 2
-_RELATIVE_GAP = re.compile(r"^\s*,?\s*$")
+_RELATIVE_GAP = re.compile(r"^\s*+,?\s*+$")  # possessive: a long gap of spaces fails at once
 
 
 def _kind(entity: LocalEntity) -> str:

@@ -177,13 +177,23 @@ def _rejoin(text: str) -> str:
     return _SPACED_JOINER.sub(lambda match: match.group(1) or match.group(2), text)
 
 
+# The white space before the word is matched from its start only ("(?<!\s)"), the rest never
+# given back: from every space of a long run, "\s+" would otherwise scan the run again.
 _TRAILING_PLACE = re.compile(
-    r"\s+(?:between|in|at|on|near|off|from|with|outside|inside|along|across|during|after|"
-    r"before|since|until|by)\s+.*$")
+    r"(?<!\s)\s+(?:between|in|at|on|near|off|from|with|outside|inside|along|across|during|"
+    r"after|before|since|until|by)\s++.*+$")
 
 
+# A quoted or bracketed nickname. The brackets hold 1-30 characters between optional white
+# space ("\(\s*[^()]{1,30}\s*\)" as first written): their trimmed text has 1-30 characters,
+# or they hold only white space. Written so, a long run of white space is read once, not
+# shared out between the two "\s*" and the 30 characters in every possible way.
 _NICKNAME = re.compile(
-    r"\s+(?:[\"“'‘]{1,2}[^\"”'’]{1,30}[\"”'’]{1,2}|\(\s*[^()]{1,30}\s*\))(?=\s+[A-Z])")
+    r"(?<!\s)\s+(?:[\"“'‘]{1,2}[^\"”'’]{1,30}[\"”'’]{1,2}"
+    r"|\((?:\s*+[^()\s](?:[^()]{0,28}[^()\s])?\s*+|\s++)\))(?=\s+[A-Z])")
+# A comma or bracket that ends the name, with the white space around it (that before it
+# matched from the start of its run only, as above).
+_NAME_END = re.compile(r"(?:(?<!\s)\s+)?[,(;]\s*")
 
 
 def _core(text: str) -> str:
@@ -191,7 +201,7 @@ def _core(text: str) -> str:
     61", "Springfield, Ill.") or a lower-case preposition ("X Theatre at Y Center"), without
     the lower-case words before it ("the notorious X", "waters of the X")."""
     text = _NICKNAME.sub("", text)  # Vincent "The Chin" Gigante, Luis (Jerry) Ortiz
-    head = re.split(r"\s*[,(;]\s*", text, maxsplit=1)[0]
+    head = _NAME_END.split(text, maxsplit=1)[0]
     if any(token[:1].isupper() for token in head.split()):
         text = head
     words = text.split()

@@ -295,7 +295,28 @@ def _quarter(text: str, anchor: date | None) -> TimeValue | None:
 
 def normalise_expression(text: str, anchor: date | None, tense: Tense | None = None
                          ) -> TimeValue | None:
-    """The absolute date a temporal expression states, seen from `anchor` with `tense`."""
+    """The absolute date a temporal expression states, seen from `anchor` with `tense`; None
+    also when that date falls outside the calendar of years 1 to 9999 ("last week" of an
+    article dated 0001-01-01 makes date arithmetic raise OverflowError, "next month" of
+    9999-12-31 gives the year 10000, which no date and no output date can hold)."""
+    try:
+        found = _normalise(text, anchor, tense)
+    except OverflowError:
+        return None
+    if found is None or not all(_in_calendar(part) for part in (found.value, found.end)):
+        return None
+    return found
+
+
+def _in_calendar(value: str | None) -> bool:
+    """An ISO value ("2025", "2025-06", "2025-06-21") whose year is 0001 to 9999."""
+    if value is None:
+        return True
+    year_text = value.split("-")[0]
+    return len(year_text) == 4 and year_text != "0000"
+
+
+def _normalise(text: str, anchor: date | None, tense: Tense | None) -> TimeValue | None:
     text = " ".join(text.split())
     if not text:
         return None

@@ -52,7 +52,7 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
             placed = normalise_expression(dateline.group("date"), anchor, "past")
             if placed is not None and placed.precision == "day":
                 return placed
-    horizon = known[-1] + _MAX_GAP if known else date.max
+    horizon = known[-1] + _MAX_GAP if known and known[-1] < date.max - _MAX_GAP else date.max
     past_days = [expression.value.start_date for expression in undated
                  if expression.value is not None and expression.value.precision == "day"
                  and expression.value.end is None and expression.tense == "past"
