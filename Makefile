@@ -18,6 +18,7 @@ setup: $(STAMP)
 demo: $(STAMP)
 	@mkdir -p $(OUT)
 	$(BIN)/consilience analyze $(EXAMPLE) --format json -o $(OUT)/japan-2plus2.json --quiet
+	$(BIN)/consilience analyze $(EXAMPLE) --format html -o $(OUT)/japan-2plus2.html --quiet
 	$(BIN)/consilience analyze $(EXAMPLE) --format md -o $(OUT)/japan-2plus2.md
 
 test: $(STAMP)
