@@ -42,7 +42,9 @@ from hypothesis.errors import NoSuchExample
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.fuzz import stages, strategies  # noqa: E402  (the tests' own strategies and checks)
+# The tests' own strategies and checks; importing budget keeps hypothesis's caches out of the
+# repository, as in the tests.
+from tests.fuzz import budget, stages, strategies  # noqa: E402, F401
 
 LOGGER = logging.getLogger("fuzz")
 SCHEMA = ROOT / "src" / "consilience" / "render" / "story.schema.json"
@@ -114,7 +116,7 @@ def run_stage(stage: Stage, chosen_seed: int) -> Outcome:
     return outcome
 
 
-def shrink(stage: Stage, key: str, budget: int) -> Any | None:
+def shrink(stage: Stage, key: str, max_examples: int) -> Any | None:
     """The minimal input hypothesis finds that fails with signature `key`."""
     def fails_alike(value: Any) -> bool:
         try:
@@ -125,7 +127,7 @@ def shrink(stage: Stage, key: str, budget: int) -> Any | None:
 
     try:
         return find(stage.strategy, fails_alike, settings=settings(
-            max_examples=budget, deadline=None, database=None,
+            max_examples=max_examples, deadline=None, database=None,
             suppress_health_check=list(HealthCheck)))
     except NoSuchExample:
         return None

@@ -25,6 +25,7 @@ from .errors import (
     Warnings,
 )
 from .ingest import read_inputs
+from .ingest.decode import displayable
 from .models import Analysis, Article, Citation, Problem, Quote, RawArticle, Story
 from .provenance import find_citations, find_quotes, link_quotes, with_independence
 from .provenance.copies import find_copies
@@ -93,14 +94,14 @@ def clean_all(raws: Sequence[RawArticle], max_chars: int = MAX_ARTICLE_CHARS
     for raw in raws:
         identifier = article_id(raw.text)
         if identifier in first_source:
-            problems.append(Problem(raw.source, "W102", Warnings.W102.format(
-                other=first_source[identifier]), severity="warning"))
+            problems.append(Problem(displayable(raw.source), "W102", Warnings.W102.format(
+                other=displayable(first_source[identifier])), severity="warning"))
             continue
         try:
             article = clean_article(raw, identifier)
         except ConsilienceError as error:
-            problems.append(Problem(error.path or raw.source, error.code, error.message,
-                                    line=error.line))
+            problems.append(Problem(displayable(error.path or raw.source), error.code,
+                                    error.message, line=error.line))
             continue
         first_source[identifier] = raw.source
         if (too_large := oversized(article, max_chars)) is not None:
@@ -125,6 +126,7 @@ def check_publication_date(article: Article) -> tuple[Article, list[Problem]]:
     for line in article.removed:
         stated = parse_dateline(line.text) if line.reason == "dateline" else None
         if stated and stated.value and not stated.updated and article.published and \
+                len(stated.value) >= 10 and len(article.published) >= 10 and \
                 abs((date.fromisoformat(stated.value[:10])
                      - date.fromisoformat(article.published[:10])).days) > 1:
             problems.append(Problem(article.source, "W104", Warnings.W104.format(

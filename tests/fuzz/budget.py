@@ -8,8 +8,15 @@ so hypothesis tests elsewhere (schemathesis in tests/web) keep their own setting
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+# Even without a database, hypothesis keeps caches (Unicode tables, constants it collects
+# from the code) in ./.hypothesis; keep them out of the repository, unless told where.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY",
+                      str(Path(tempfile.gettempdir()) / "consilience-hypothesis"))
+
+from hypothesis import HealthCheck, settings  # reads the variable on first use, not import
 
 # Inputs are large (nested pages, 200k-character lines) and slow to build by design.
 _SLOW_IS_FINE = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,

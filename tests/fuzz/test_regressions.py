@@ -13,6 +13,7 @@ from consilience.clean import clean_article, normalise_date
 from consilience.ingest import read_inputs
 from consilience.models import Article, RawArticle
 from consilience.pipeline import analyze_articles
+from consilience.provenance.copies import find_copies
 from consilience.render import story_dict
 from consilience.timeline.normalise import normalise_expression
 
@@ -174,3 +175,18 @@ def test_relative_dates_at_the_ends_of_the_calendar(published, schema):
     assert normalise_expression("last week" if edge.year == 1 else "tomorrow", edge) is None
     analysis = analyze_articles([Article("a-1", "a.txt", text, published=published)], CONFIG)
     check_document(story_dict(analysis.story, analysis.model), schema)
+
+
+def test_copies_dated_at_the_start_of_the_calendar():
+    """published_order converted 0001-01-01T00:00+14:00 to UTC: OverflowError."""
+    text = PROSE + " " + " ".join(f"word{number}" for number in range(60))
+    first = Article("a-1", "a.txt", "Intro one here. " + text, published="0001-01-01T00:00+14:00")
+    second = Article("a-2", "b.txt", "Other intro. " + text, published="0001-01-01T00:00+13:00")
+    assert len(find_copies([first, second])) == 1
+
+
+@pytest.mark.parametrize("published", ["2025", "2025-06"])
+def test_publication_date_of_year_or_month_precision_with_a_dateline(published):
+    raw = RawArticle("a.txt", "Published June 21, 2025\n\n" + PROSE, "text", published=published)
+    analysis = analyze_raw([raw], CONFIG)
+    assert analysis.story.articles[0].published == published

@@ -361,9 +361,10 @@ def _moment(value: str | None) -> tuple[str, datetime | None] | None:
         return day, None
     try:
         moment = datetime.fromisoformat(rest.replace("Z", "+00:00"))
-    except ValueError:
+        # In UTC, 0001-01-01T00:00+14:00 falls before the year 1: OverflowError.
+        return day, moment.astimezone(UTC) if moment.tzinfo else moment
+    except (ValueError, OverflowError):
         return day, None
-    return day, moment.astimezone(UTC) if moment.tzinfo else moment
 
 
 def published_order(first: Article, second: Article) -> int:
