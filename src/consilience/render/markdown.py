@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..models import Article, Fact, Problem, Span, Story
+from .text import shorten as _shorten
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -76,12 +77,6 @@ def _entities(story: Story, labels: dict[str, str]) -> list[str]:
             "[n] is article n of the Articles table; a variant spelling is one outlet's "
             "spelling of a name the others spell differently.", ""] + _table(
         ("entity", "type", "roles", "mentions", "articles", "spellings"), rows)
-
-
-def _shorten(text: str, limit: int) -> str:
-    """`text` on one line, cut to at most `limit` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _brief(story: Story, labels: dict[str, str]) -> list[str]:

@@ -15,16 +15,12 @@ from urllib.parse import urlsplit
 from ..models import Article, Conflict, Fact, Problem, Quote, Span, Story
 from .charts import CitationGraph, TimelineChart, citation_graph, timeline_chart
 from .spans import Gap, Segment, SpanIndex, article_view
+from .text import shorten, web_address
 from .wordiff import Piece, differing_words
 
 FACT_ROWS = 80
 """The fact x outlet matrix shows this many facts, the best supported first."""
 QUOTE_TEXT = 400
-
-
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,14 +208,6 @@ class StoryView:
     @property
     def outlets(self) -> int:
         return len({source.outlet for source in self.sources if source.named})
-
-
-def web_address(url: str | None) -> str | None:
-    """The URL when it is an http(s) address a browser may follow, else None."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _source(article: Article, number: int) -> Source:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from typing import Annotated, Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, PlainTextResponse
@@ -18,6 +18,7 @@ from ..errors import BadParameterError, Errors
 from ..models import Article
 from ..render.html import render_html
 from ..render.load import document_model, story_from_document
+from ..render.text import web_address
 from ..store import Store, StoryRow
 from ..store.connect import shown_path
 from .cache import AnswerCache
@@ -40,17 +41,6 @@ def story_href(story: int) -> str:
 
 def article_href(article: str) -> str:
     return ARTICLE_URL.format(id=article)
-
-
-def web_link(url: str | None) -> str | None:
-    """`url` when it is an http(s) address a page may link to, else None."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def _row(row: StoryRow) -> dict[str, Any]:
@@ -146,7 +136,7 @@ def _article_context(article: Article, stories: list[StoryRow]) -> dict[str, Any
     return {"id": article.id, "title": article.title or article.source,
             "outlet": article.outlet, "byline": article.byline,
             "published": article.published, "source": article.source,
-            "url": article.url, "link": web_link(article.url),
+            "url": article.url, "link": web_address(article.url),
             "stories": [_row(row) for row in stories],
             "text_href": f"{article_href(article.id)}/text"}
 
