@@ -17,9 +17,8 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	@mkdir -p $(OUT)
-	$(BIN)/consilience analyze $(EXAMPLE) --format json -o $(OUT)/japan-2plus2.json --quiet
-	$(BIN)/consilience analyze $(EXAMPLE) --format html -o $(OUT)/japan-2plus2.html --quiet
-	$(BIN)/consilience analyze $(EXAMPLE) --format md -o $(OUT)/japan-2plus2.md
+	$(BIN)/consilience analyze $(EXAMPLE) -o $(OUT)/japan-2plus2.json -o $(OUT)/japan-2plus2.md \
+		-o $(OUT)/japan-2plus2.html
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -49,3 +49,48 @@ class PageWatch:
                 if message.type == "error" else None)
         page.on("pageerror", lambda error: self.page_errors.append(str(error)))
         page.on("request", lambda request: self.requests.append(request.url))
+
+
+OVERFLOW_SCRIPT = """() => {
+  const limit = document.documentElement.clientWidth;
+  const clipped = (element) => {
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (parent === document.body || parent === document.documentElement) { return false; }
+      if (getComputedStyle(parent).overflowX !== "visible") { return true; }
+    }
+    return false;
+  };
+  const name = (element) => {
+    const classes = element.getAttribute("class") || "";
+    return element.tagName.toLowerCase() + (element.id ? "#" + element.id : "")
+      + (classes ? "." + classes.trim().split(/\\s+/).join(".") : "");
+  };
+  const found = [];
+  for (const element of document.querySelectorAll("body *")) {
+    const box = element.getBoundingClientRect();
+    if (box.right > limit + 1 && !clipped(element)) {
+      const style = getComputedStyle(element);
+      found.push(name(element) + " right=" + Math.round(box.right) + " position="
+                 + style.position + " display=" + style.display);
+    }
+  }
+  return found;
+}"""
+"""Script: every element that reaches past the viewport's right edge and is not inside an
+element that clips or scrolls sideways, as 'tag#id.classes right=N position=... display=...'."""
+
+
+def sideways_overflow(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """What makes `page` wider than its viewport (see OVERFLOW_SCRIPT); empty when nothing."""
+    return list(page.evaluate(OVERFLOW_SCRIPT))
+
+
+def overflow_message(page, browser) -> str:  # type: ignore[no-untyped-def]
+    """A failure message naming the page's width, the browser's version and the culprits."""
+    width = page.evaluate("document.documentElement.scrollWidth")
+    culprits = sideways_overflow(page)
+    listed = "\n  ".join(culprits[:20]) or "(no element outside a sideways scroller; look at "
+    "pseudo-elements, SVG content and positioned descendants)"
+    return (f"page is {width} px wide at a viewport of "
+            f"{page.evaluate('document.documentElement.clientWidth')} px in Chromium "
+            f"{browser.version}; overflowing:\n  {listed}")

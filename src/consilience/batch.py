@@ -43,6 +43,7 @@ from .cluster.candidates import candidate_pairs
 from .cluster.features import ArticleFeatures
 from .cluster.hierarchy import Placement
 from .cluster.online import ClusterParams
+from .config import CONNECT_TIMEOUT, DEFAULT_WORKERS, AnalyzeConfig
 from .errors import (
     ConsilienceError,
     Errors,
@@ -55,15 +56,13 @@ from .errors import (
 from .ingest import has_article_suffix, problem_from_error, read_inputs, record_to_article
 from .ingest.discover import is_folder_documentation
 from .models import Article, Problem, RawArticle
-from .pipeline import AnalyzeConfig, StageTimer, analyze_raw, clean_all
+from .pipeline import StageTimer, analyze_raw, clean_all
 from .render import render
 
 LOGGER = logging.getLogger(__name__)
 
 ENGINES = ("local", "dask")
 TABLE_FORMATS = ("parquet", "jsonl")
-DEFAULT_WORKERS = 2
-CONNECT_TIMEOUT = 10.0  # seconds to wait for a scheduler given by address
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from .brief import select_brief
 from .claims import ClaimSpace, build_facts, story_claims
 from .clean import clean_article, parse_dateline
 from .cluster import article_id, story_id, story_title
+from .config import MAX_ARTICLE_CHARS, AnalyzeConfig
 from .conflicts import extend_conflicts, find_conflicts, mark_disputed
 from .errors import (
     ConsilienceError,
@@ -36,28 +37,6 @@ LOGGER = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done, total): called as articles pass a stage."""
-
-
-MAX_ARTICLE_CHARS = 1_000_000
-"""spaCy's own default limit: parsing needs about 1 GB per million characters."""
-MAX_STORY_ARTICLES = 1_000
-
-
-@dataclass(frozen=True, slots=True)
-class AnalyzeConfig:
-    """How to run `analyze`; the defaults suit the command line.
-
-    The limits bound what one untrusted input can cost: an article over `max_article_chars`
-    (after cleaning) is reported (E111) and skipped, and a story of more than
-    `max_story_articles` articles is refused (E112) rather than analysed for hours.
-    """
-
-    model: str | None = None
-    cache_dir: Path | None = None
-    use_cache: bool = True
-    batch_size: int = 32
-    max_article_chars: int = MAX_ARTICLE_CHARS
-    max_story_articles: int = MAX_STORY_ARTICLES
 
 
 class StageTimer:

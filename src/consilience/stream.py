@@ -19,17 +19,17 @@ from .cluster import story_title
 from .cluster.assemble import stream_order_key
 from .cluster.features import article_features, features_from_json, features_to_json
 from .cluster.hierarchy import TwoLevelClusterer
+from .config import DEFAULT_BATCH, AnalyzeConfig
 from .errors import ConsilienceError, Errors, Warnings
 from .ingest import read_inputs
 from .models import Problem, Story
-from .pipeline import AnalyzeConfig, analyze_articles, clean_all
+from .pipeline import analyze_articles, clean_all
 from .render import render
 from .store import NewArticle, Store
 
 LOGGER = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
-DEFAULT_BATCH = 200
 
 
 @dataclass(slots=True)

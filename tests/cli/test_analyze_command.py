@@ -49,6 +49,43 @@ def test_html_report_to_file(example_dir, tmp_path):
         assert section in report
 
 
+def test_one_run_writes_several_formats_each_identical_to_a_single_format_run(example_dir,
+                                                                             tmp_path):
+    together = tmp_path / "together"
+    result = run("analyze", example_dir, "-o", together / "story.json", "-o",
+                 together / "story.md", "-o", together / "story.html", "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert "story.json" in result.stderr and "story.html" in result.stderr
+    for fmt in ("json", "md", "html"):
+        alone = tmp_path / f"alone.{fmt}"
+        single = run("analyze", example_dir, "--format", fmt, "-o", alone, "--quiet",
+                     "--no-cache")
+        assert single.returncode == 0, single.stderr
+        assert (together / f"story.{fmt}").read_bytes() == alone.read_bytes(), fmt
+
+
+def test_the_format_of_one_output_follows_its_suffix(example_dir, tmp_path):
+    output = tmp_path / "story.htm"
+    result = run("analyze", example_dir, "-o", output, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert output.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("-o", "a.json", "-o", "b.txt"), "cannot tell the format of b.txt"),
+    (("-o", "a.json", "-o", "a.json"), "a.json is named twice"),
+    (("-o", "a.json", "-o", "-"), "stdout (-) can only be the one output"),
+    (("--format", "md", "-o", "a.md", "-o", "b.html"), "--format applies to one output"),
+])
+def test_several_outputs_that_cannot_be_written_unambiguously_are_refused_before_analysis(
+        example_dir, tmp_path, args, says):
+    result = run("analyze", example_dir, *args, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert says in " ".join(result.stderr.split())
+    assert_no_traceback(result)
+    assert not list(tmp_path.iterdir())
+
+
 def test_bad_inputs_are_reported_one_line_each_and_the_rest_analysed(tmp_path):
     folder = tmp_path / "batch"
     folder.mkdir()

@@ -54,6 +54,32 @@ def test_serve_answers_then_stops_cleanly_on_ctrl_c(db):
     assert lines == [f"Serving 4 stories from {db} at {base}/ (Ctrl+C to stop)"]
 
 
+def loaded_modules(pid: int) -> set[str]:
+    """The shared objects a process has mapped: every compiled module it imported."""
+    maps = Path(f"/proc/{pid}/maps")
+    return {line.split()[-1] for line in maps.read_text().splitlines() if ".so" in line}
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="needs Linux's /proc")
+def test_serve_never_loads_the_language_pipeline(db):
+    port = free_port()
+    process = start("--db", str(db), "--port", str(port))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(process, f"{base}/api/stories")
+        stories = json.loads(get(f"{base}/api/stories")[2])
+        assert len(stories) == 4
+        for story in stories:
+            assert get(f"{base}/stories/{story['id']}")[0] == 200
+            assert get(f"{base}/api/stories/{story['id']}")[0] in (200, 404)  # 404: never analysed
+        modules = loaded_modules(process.pid)
+        assert any("/pydantic_core/" in path for path in modules)  # the check sees imports
+        assert not [path for path in modules if "/spacy/" in path or "/thinc/" in path]
+    finally:
+        code, stderr = stop(process, signal.SIGINT)
+    assert code == 0, stderr
+
+
 def test_serve_on_every_address_warns_and_stops_on_sigterm(db):
     port = free_port()
     process = start("--db", str(db), "--port", str(port), "--host", "0.0.0.0")

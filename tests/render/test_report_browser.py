@@ -11,7 +11,7 @@ from consilience.pipeline import analyze_articles
 from consilience.render import render
 from consilience.render.html import render_html
 
-from ..browser import PageWatch, artifacts_dir
+from ..browser import PageWatch, artifacts_dir, overflow_message, sideways_overflow
 
 
 @pytest.fixture(scope="module")
@@ -26,8 +26,9 @@ def report_file(example_analysis, tmp_path_factory):
 def open_page(browser):
     contexts = []
 
-    def opener(url: str, width: int = 1280, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height})
+    def opener(url: str, width: int = 1280, height: int = 900, bypass_csp: bool = False):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      bypass_csp=bypass_csp)
         contexts.append(context)
         page = context.new_page()
         watch = PageWatch()
@@ -95,12 +96,39 @@ def test_the_matrix_sorts_by_support_both_ways(report_file, open_page):
     assert supports() == sorted(supports(), reverse=True)
 
 
-def test_on_a_phone_the_page_does_not_scroll_sideways(report_file, open_page):
+def test_on_a_phone_the_page_does_not_scroll_sideways(report_file, open_page, browser):
     page, watch = open_page(report_file.as_uri(), width=390, height=844)
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 391
     page.screenshot(path=str(artifacts_dir() / "report-seed-phone.png"))
+    assert width <= 390, overflow_message(page, browser)
+    assert sideways_overflow(page) == []
     assert watch.console_errors == []
+
+
+WIDE_FONTS = ('* { font-family: "DejaVu Sans Mono", monospace !important;'
+              ' letter-spacing: 3px !important; }  .chart text { font-size: 16px !important; }')
+"""Text far wider than any system-ui face: text metrics differ from machine to machine (the
+fonts installed, the browser's version), and the page must not depend on them; a chart label
+then runs past the room `render/charts.py` fitted it to."""
+
+
+def test_on_a_phone_the_page_does_not_scroll_sideways_whatever_the_font(report_file, open_page,
+                                                                        browser):
+    page, _ = open_page(report_file.as_uri(), width=390, height=844, bypass_csp=True)
+    page.add_style_tag(content=WIDE_FONTS)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, overflow_message(page, browser)
+
+
+def test_on_a_phone_the_charts_keep_a_legible_size_and_scroll_inside_their_box(report_file,
+                                                                              open_page):
+    page, _ = open_page(report_file.as_uri(), width=390, height=844)
+    for selector in ("svg.timeline-chart", "svg.citation-graph"):
+        chart = page.locator(selector)
+        box, scroller = chart.bounding_box(), page.locator(f".chart-scroll:has({selector})")
+        assert box is not None and box["width"] >= 48 * 16 * 0.99, selector
+        assert scroller.evaluate("e => e.clientWidth") <= 390
+        assert scroller.evaluate("e => getComputedStyle(e).overflowX") == "auto"
 
 
 def test_hostile_article_text_renders_as_text_and_runs_nothing(open_page, tmp_path, nlp):

@@ -13,7 +13,7 @@ from consilience import AnalyzeConfig
 from consilience.store import Store
 from consilience.stream import ingest
 
-from ..browser import PageWatch, artifacts_dir
+from ..browser import PageWatch, artifacts_dir, overflow_message
 from ..serving import free_port, start, stop, wait_until_serving
 
 HOSTILE = """<script>window.__pwned = 1</script>
@@ -100,3 +100,15 @@ def test_an_unknown_story_is_a_404_page_without_errors(page, server):
     assert response is not None and response.status == 404
     assert "9999" in browser_page.locator("main").inner_text()
     assert watch.page_errors == []
+
+
+def test_the_story_list_and_story_page_do_not_scroll_sideways_on_a_phone(page, server, browser):
+    browser_page, watch = page
+    browser_page.set_viewport_size({"width": 390, "height": 844})
+    browser_page.goto(server + "/")
+    for url in (server + "/", server + browser_page.locator(
+            "table.story-list a").first.get_attribute("href")):
+        browser_page.goto(url)
+        width = browser_page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{url}: {overflow_message(browser_page, browser)}"
+    assert watch.console_errors == [] and watch.page_errors == []

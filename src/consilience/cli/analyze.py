@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,17 +9,10 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..pipeline import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig, analyze
-from ..render import render
+from ..config import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
 from .console import STDERR, report_problem, write_output
 from .options import MaxArticleCharsOption, MaxStoryArticlesOption
-
-
-class OutputFormat(StrEnum):
-    json = "json"
-    md = "md"
-    html = "html"
-
+from .outputs import OutputFormat, plan_outputs
 
 Arg = typer.Argument
 Opt = typer.Option
@@ -29,11 +21,14 @@ Opt = typer.Option
 def analyze_cli(
     paths: Annotated[list[Path], Arg(help="Article files or folders (searched recursively).",
                                      show_default=False)],
-    output_format: Annotated[OutputFormat, Opt(
-        "--format", "-f", help="json (schema v1), md, or html (one self-contained page)."
-    )] = OutputFormat.json,
-    output: Annotated[Path | None, Opt("--output", "-o", help="Write here instead of stdout.",
-                                       dir_okay=False)] = None,
+    output_format: Annotated[OutputFormat | None, Opt(
+        "--format", "-f", help="json (schema v1), md, or html (one self-contained page); "
+        "default: the output file's suffix, else json.", show_default=False,
+    )] = None,
+    outputs: Annotated[list[Path] | None, Opt(
+        "--output", "-o", help="Write here instead of stdout. Repeat to write several formats "
+        "from one analysis, each taken from the file's suffix (.json, .md, .html).",
+        dir_okay=False, show_default=False)] = None,
     model: Annotated[str | None, Opt(
         "--model", "-m",
         help="spaCy pipeline to load (default: $CONSILIENCE_MODEL or the best installed).",
@@ -60,7 +55,13 @@ def analyze_cli(
     Example:
 
         consilience analyze examples/japan-2plus2 --format html -o story.html
+
+        consilience analyze examples/japan-2plus2 -o story.json -o story.md -o story.html
     """
+    plan = plan_outputs(output_format, outputs)
+    from ..pipeline import analyze  # the language pipeline loads only when a command needs it
+    from ..render import render
+
     config = AnalyzeConfig(model=model, cache_dir=cache_dir, use_cache=not no_cache,
                            max_article_chars=max_article_chars,
                            max_story_articles=max_story_articles)
@@ -76,13 +77,15 @@ def analyze_cli(
         analysis = analyze(paths, config, progress=progress)
     for problem in analysis.problems:
         report_problem(problem)
-    write_output(render(analysis.story, output_format.value, analysis.model, analysis.problems),
-                 output)
+    for chosen, output in plan:
+        write_output(render(analysis.story, chosen.value, analysis.model, analysis.problems),
+                     output)
     if not quiet:
         story = analysis.story
         skipped = sum(1 for problem in analysis.problems if problem.severity == "error")
         removed = sum(len(article.removed) for article in story.articles)
-        where = f" → {output}" if output else ""
+        written = [str(output) for _, output in plan if output is not None]
+        where = f" → {', '.join(written)}" if written else ""
         STDERR.print(
             f"[bold]{escape(story.title)}[/bold]\n"
             f"{len(story.articles)} articles analysed ({skipped} skipped), "

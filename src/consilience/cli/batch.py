@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from ..batch import CONNECT_TIMEOUT, DEFAULT_WORKERS, run_batch
+from ..config import CONNECT_TIMEOUT, DEFAULT_WORKERS
 from .console import STDERR, report_problem
 
 
@@ -74,6 +74,8 @@ def batch_cli(
 
         consilience batch news/ shards/*.parquet --engine dask --workers 4 --out results/
     """
+    from ..batch import run_batch  # loads the language pipeline
+
     if engine is BatchEngine.dask:
         quiet_distributed()
     result = run_batch(paths, engine.value, out, scheduler=scheduler, workers=workers,

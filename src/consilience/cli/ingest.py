@@ -9,9 +9,8 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..pipeline import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
+from ..config import DEFAULT_BATCH, MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
 from ..store import Store
-from ..stream import DEFAULT_BATCH, ingest
 from .console import STDERR, report_problem
 from .options import DatabaseOption, MaxArticleCharsOption, MaxStoryArticlesOption
 
@@ -48,6 +47,8 @@ def ingest_cli(
         consilience ingest feeds/ archive.warc.gz --db stories.db
     """
     show_progress = not quiet and STDERR.is_terminal
+    from ..stream import ingest  # the language pipeline loads only when a command needs it
+
     with Store(db) as store, Progress(
             TextColumn("[progress.description]{task.description}"), BarColumn(),
             MofNCompleteColumn(), console=STDERR, transient=True,

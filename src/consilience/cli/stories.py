@@ -13,11 +13,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from ..config import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
 from ..errors import Errors, StoryNotFoundError
-from ..pipeline import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
 from ..render import render
 from ..store import Store
-from ..stream import analyse_story
 from .console import write_output
 from .options import DatabaseOption, MaxArticleCharsOption, MaxStoryArticlesOption
 
@@ -116,6 +115,8 @@ def show_cli(
             return
         config = AnalyzeConfig(model=model, max_article_chars=max_article_chars,
                                max_story_articles=max_story_articles)
+        from ..stream import analyse_story  # loads the language pipeline
+
         result, document, used = analyse_story(store, number, config)
     text = document if output_format is ShowFormat.json else render(
         result, output_format.value, used)
