@@ -38,6 +38,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/clustering.py
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/serve_start.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .mypy_cache

@@ -3,7 +3,7 @@ gradient-boosted classifier, against TF-IDF features and baselines from the same
 
 Each headline is one claim; each body is an article whose claims are read by
 `consilience.claims.article_claims`. For a (headline, body) pair, one `ClaimSpace` over the
-headline claim and the body's claims gives `consilience.conflicts.stance.stance_features`:
+headline claim and the body's claims gives `stance_features.stance_features`:
 relatedness from alignment, stance cues from the best-aligned body claims. A two-stage
 HistGradientBoostingClassifier (related or not; then agree, disagree or discuss) is tuned on
 a held-out fifth of the training bodies (whole topics: bodies linked by a related headline
@@ -51,10 +51,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import fnc_data
 from consilience.annotate import DocCache, extract_mentions, load_pipeline, model_label
 from consilience.claims import SPANS_KEY, ClaimSpace, article_claims
-from consilience.conflicts.stance import FEATURE_GROUPS, FEATURE_NAMES, stance_features
 from consilience.models import Article, Claim, Span
 from consilience.timeline import date_mentions
 from fnc_data import LABELS, Pair
+from stance_features import FEATURE_GROUPS, FEATURE_NAMES, stance_features
 
 LOGGER = logging.getLogger("fnc")
 ROOT = Path(__file__).resolve().parents[1]

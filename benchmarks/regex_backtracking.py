@@ -59,8 +59,9 @@ CALLERS: dict[tuple[str, str], Callable[[str], Any]] = {
 CALLER_BOUNDS = {
     ("ingest/warc.py", "_META_CHARSET"): "searched in the first 4,096 bytes of a page",
     ("resolve/complete.py", "_SENTENCE_START"): "searched in the 3 characters before a name",
-    ("brief/select.py", "_WORD_BEFORE"): "searched in the 25 characters before a full stop",
-    ("claims/quantities.py", "_WORD_BEFORE"): "searched in the 16 characters before a number",
+    ("lang/sentences.py", "_WORD_BEFORE"): "searched in the 25 characters before a full stop",
+    ("claims/quantities/context.py", "_WORD_BEFORE"): "searched in the 16 characters before "
+                                                      "a number",
     ("timeline/normalise.py", "_QUARTER"): "normalise_expression first collapses white space "
                                             "to single spaces, and the growth needs long runs",
 }

@@ -42,10 +42,10 @@ from pathlib import Path
 from sqlalchemy import create_engine, select
 from sqlalchemy.engine import make_url
 
+from consilience.clean import clean_all
 from consilience.cluster.assemble import stream_order_key
 from consilience.errors import ConsilienceError, NoDatabaseError
 from consilience.ingest import read_inputs
-from consilience.pipeline import clean_all
 from consilience.store import Store, check_integrity, schema
 
 RERUN_TIMEOUT = 600

@@ -184,14 +184,14 @@ def test_a_scheduler_without_workers_is_e601(inputs, tmp_path):
 
 
 def test_a_failing_story_is_a_problem_and_the_others_go_on(inputs, tmp_path, monkeypatch):
-    real = batch.analyze_raw
+    real = batch.analyze_articles
 
-    def failing(raws, config):
-        if any("Crete" in raw.text for raw in raws):
+    def failing(articles, config, number=None):
+        if any("Crete" in article.text for article in articles):
             raise RuntimeError("boom")
-        return real(raws, config)
+        return real(articles, config, number=number)
 
-    monkeypatch.setattr(batch, "analyze_raw", failing)
+    monkeypatch.setattr(batch, "analyze_articles", failing)
     result = run_batch([inputs], "local", tmp_path, fmt="jsonl")
     stories, _, problems = tables(result)
     assert result.failed_stories == 1 and result.stories == 2

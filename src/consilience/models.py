@@ -6,6 +6,7 @@ into that article's clean `text`, so provenance is computed once and never recon
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -16,6 +17,9 @@ ConflictKind = Literal["number", "date", "name", "wording", "status", "attributi
 CitationKind = Literal["reported", "according-to", "told", "cited", "forwarded", "other"]
 SourceFormat = Literal["text", "markdown", "html", "json"]
 Severity = Literal["error", "warning"]
+EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
+"""article id -> (start, end, entity id) of each story-entity mention in that article: how
+stages after entity resolution find which entity a character range names."""
 
 
 @dataclass(frozen=True, slots=True)

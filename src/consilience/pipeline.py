@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -14,24 +12,30 @@ from spacy.tokens import Doc
 from .annotate import DocCache, annotate, extract_mentions, load_pipeline, model_label
 from .brief import select_brief
 from .claims import ClaimSpace, build_facts, story_claims
-from .clean import clean_article, parse_dateline
-from .cluster import article_id, story_id, story_title
-from .config import MAX_ARTICLE_CHARS, AnalyzeConfig
+from .clean import clean_or_refuse, oversized
+from .cluster import story_title
+from .config import AnalyzeConfig
 from .conflicts import extend_conflicts, find_conflicts, mark_disputed
 from .errors import (
-    ConsilienceError,
     Errors,
     NothingToAnalyseError,
     StoryTooLargeError,
-    Warnings,
 )
+from .ids import story_id
 from .ingest import read_inputs
-from .ingest.decode import displayable
-from .models import Analysis, Article, Citation, Problem, Quote, RawArticle, Story
-from .provenance import find_citations, find_quotes, link_quotes, with_independence
-from .provenance.copies import find_copies
+from .models import (
+    Analysis,
+    Article,
+    Citation,
+    EntityMentions,
+    Problem,
+    Quote,
+    RawArticle,
+    Story,
+)
+from .provenance import find_citations, find_copies, find_quotes, link_quotes, with_independence
 from .resolve import resolve_story
-from .timeline import EntityMentions, build_timeline, date_mentions, infer_publication_dates
+from .timeline import build_timeline, date_mentions, infer_publication_dates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -53,64 +57,6 @@ class StageTimer:
 
     def laps(self) -> tuple[tuple[str, float], ...]:
         return tuple(self._laps)
-
-
-def oversized(article: Article, limit: int) -> Problem | None:
-    """E111 for an article whose clean text is over `limit` characters."""
-    if len(article.text) <= limit:
-        return None
-    return Problem(article.source, "E111", Errors.E111.format(size=len(article.text),
-                                                               limit=limit))
-
-
-def clean_all(raws: Sequence[RawArticle], max_chars: int = MAX_ARTICLE_CHARS
-              ) -> tuple[list[Article], list[Problem]]:
-    """Clean every raw article; a bad one is reported and skipped, a repeated text kept once,
-    one over `max_chars` characters reported (E111) and skipped."""
-    articles: list[Article] = []
-    problems: list[Problem] = []
-    first_source: dict[str, str] = {}
-    for raw in raws:
-        identifier = article_id(raw.text)
-        if identifier in first_source:
-            problems.append(Problem(displayable(raw.source), "W102", Warnings.W102.format(
-                other=displayable(first_source[identifier])), severity="warning"))
-            continue
-        try:
-            article = clean_article(raw, identifier)
-        except ConsilienceError as error:
-            problems.append(Problem(displayable(error.path or raw.source), error.code,
-                                    error.message, line=error.line))
-            continue
-        first_source[identifier] = raw.source
-        if (too_large := oversized(article, max_chars)) is not None:
-            problems.append(too_large)
-            continue
-        article, warnings = check_publication_date(article)
-        problems.extend(warnings)
-        articles.append(article)
-    return articles, problems
-
-
-def check_publication_date(article: Article) -> tuple[Article, list[Problem]]:
-    """Drop an impossible publication date (future, before 1900) and report a dateline that
-    contradicts the metadata; the metadata wins."""
-    problems: list[Problem] = []
-    published = article.published
-    if published and not ("1900" <= published[:10] <= (date.today() + timedelta(days=1))
-                          .isoformat()):
-        problems.append(Problem(article.source, "W105", Warnings.W105.format(value=published),
-                                severity="warning"))
-        article = replace(article, published=None)
-    for line in article.removed:
-        stated = parse_dateline(line.text) if line.reason == "dateline" else None
-        if stated and stated.value and not stated.updated and article.published and \
-                len(stated.value) >= 10 and len(article.published) >= 10 and \
-                abs((date.fromisoformat(stated.value[:10])
-                     - date.fromisoformat(article.published[:10])).days) > 1:
-            problems.append(Problem(article.source, "W104", Warnings.W104.format(
-                metadata=article.published, text=stated.value), severity="warning"))
-    return article, problems
 
 
 def read_provenance(articles: Sequence[Article], docs: Sequence[Doc], mentions: EntityMentions,
@@ -139,12 +85,7 @@ def analyze_raw(
 ) -> Analysis:
     """Analyse already-read articles as one story."""
     problems = list(problems)
-    articles, cleaning_problems = clean_all(raws, config.max_article_chars)
-    problems.extend(cleaning_problems)
-    if not articles:
-        failed = sum(1 for problem in problems if problem.severity == "error")
-        raise NothingToAnalyseError(Errors.E110.format(count=max(failed, len(raws))),
-                                    problems=tuple(problems))
+    articles = clean_or_refuse(raws, config.max_article_chars, problems)
     return analyze_articles(articles, config, problems, progress)
 
 
@@ -154,8 +95,11 @@ def analyze_articles(
     problems: Iterable[Problem] = (),
     progress: Progress | None = None,
     cache: DocCache | None = None,
+    number: int | None = None,
 ) -> Analysis:
-    """Analyse cleaned articles as one story; `cache` (else the configured one) keeps parses.
+    """Analyse cleaned articles as one story; `cache` (else the configured one) keeps parses;
+    `number` is the story's number in a database or batch, which becomes its id
+    (`ids.story_id`).
 
     Articles over the size limit are reported and skipped (they may come from a database
     filled under a higher limit); a story over the article limit raises StoryTooLargeError."""
@@ -210,7 +154,7 @@ def analyze_articles(
                           date_mentions(articles, annotated.docs))
     timer.lap("claims")
     space = ClaimSpace(claims)
-    facts = build_facts(articles, claims, space=space)
+    facts = build_facts(articles, claims, config.alignment, space=space)
     timer.lap("facts")
     people = frozenset(entity.name for entity in resolution.entities if entity.type == "PERSON")
     conflicts = find_conflicts(articles, facts, claims, space.claim_similarity,
@@ -221,15 +165,17 @@ def analyze_articles(
     quotes, altered, miscredited = link_quotes(quotes)
     conflicts = extend_conflicts(conflicts, "wording", altered, articles)
     conflicts = extend_conflicts(conflicts, "attribution", miscredited, articles)
-    copies = find_copies(articles)
+    copies = find_copies(articles, annotated.docs, shingle=config.copies.shingle,
+                         threshold=config.copies.threshold, min_words=config.copies.min_words)
     facts = with_independence(facts, citations, copies, names)
     facts = mark_disputed(facts, conflicts)
     timer.lap("provenance")
-    brief = select_brief(articles, facts, conflicts)
+    brief = select_brief(articles, facts, conflicts, annotated.docs, limit=config.brief.limit,
+                         minimum=config.brief.minimum)
     timer.lap("brief")
     first, last = _date_range(articles)
     story = Story(
-        id=story_id(articles),
+        id=story_id(articles, number),
         title=story_title(articles),
         articles=tuple(articles),
         timeline=tuple(timeline),

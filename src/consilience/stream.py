@@ -11,19 +11,24 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotate import BytesDocCache
-from .cluster import story_title
-from .cluster.assemble import stream_order_key
-from .cluster.features import article_features, features_from_json, features_to_json
-from .cluster.hierarchy import TwoLevelClusterer
-from .config import DEFAULT_BATCH, AnalyzeConfig
+from .clean import clean_all
+from .cluster import (
+    TwoLevelClusterer,
+    article_features,
+    features_from_json,
+    features_to_json,
+    story_title,
+    stream_order_key,
+)
+from .config import DEFAULT_BATCH, AnalyzeConfig, ClusteringSettings
 from .errors import ConsilienceError, Errors, Warnings
 from .ingest import read_inputs
 from .models import Problem, Story
-from .pipeline import analyze_articles, clean_all
+from .pipeline import analyze_articles
 from .render import render
 from .store import NewArticle, Store
 
@@ -45,10 +50,12 @@ class IngestSummary:
     seconds: float = 0.0
 
 
-def load_clusterer(store: Store) -> TwoLevelClusterer:
+def load_clusterer(store: Store, settings: ClusteringSettings | None = None
+                   ) -> TwoLevelClusterer:
     """The clusterer as it stood after the last stored article (stored story and topic ids
-    are the clusterer's keys + 1)."""
-    clusterer = TwoLevelClusterer()
+    are the clusterer's keys + 1), with the thresholds of `settings`."""
+    settings = settings or ClusteringSettings()
+    clusterer = TwoLevelClusterer(settings.stories, settings.topics)
     for stored in store.stored_articles():
         clusterer.restore(stored.story - 1, stored.topic - 1,
                           features_from_json(stored.article.id, stored.features))
@@ -65,15 +72,15 @@ def ingest(paths: Iterable[str | Path], store: Store, *, batch_size: int = DEFAU
     summary.read = len(raws)
     articles, cleaning = clean_all(raws, (config or AnalyzeConfig()).max_article_chars)
     problems.extend(cleaning)
-    summary.duplicates = sum(1 for problem in cleaning if problem.code == "W102")
+    summary.duplicates = sum(1 for problem in cleaning if problem.code == Warnings.W102.code)
     stored = store.known(article.id for article in articles)
     for article in articles:
         if article.id in stored:
-            problems.append(Problem(article.source, "W106", Warnings.W106, severity="warning"))
+            problems.append(Warnings.W106.problem(article.source))
     summary.duplicates += len(stored)
     articles = sorted((article for article in articles if article.id not in stored),
                       key=stream_order_key)
-    clusterer = load_clusterer(store)
+    clusterer = load_clusterer(store, (config or AnalyzeConfig()).clustering)
     known_stories = {key + 1 for key in clusterer.stories.stories}
     touched: set[int] = set()
     for start in range(0, len(articles), batch_size):
@@ -113,8 +120,8 @@ def analyse_story(store: Store, story: int, config: AnalyzeConfig | None = None
     the model that read it."""
     articles = store.story_articles(story)
     cache = BytesDocCache(store.get_annotations, store.put_annotations)
-    analysis = analyze_articles(articles, config or AnalyzeConfig(), cache=cache)
-    result = replace(analysis.story, id=str(story))
+    analysis = analyze_articles(articles, config or AnalyzeConfig(), cache=cache, number=story)
+    result = analysis.story
     document = render(result, "json", analysis.model)
     search_text = " ".join([result.title, *(entity.name for entity in result.entities),
                             *(sentence.text for sentence in result.brief)])

@@ -1,6 +1,12 @@
 import pytest
 
-from consilience.annotate import PARAGRAPHS, choose_model, installed_models, load_pipeline
+from consilience.annotate import (
+    CLAIMS,
+    PARAGRAPHS,
+    choose_model,
+    installed_models,
+    load_pipeline,
+)
 from consilience.errors import ModelNotFoundError
 
 
@@ -29,10 +35,11 @@ def test_unknown_model_name_is_a_coded_error():
         load_pipeline("no_such_pipeline_xyz")
 
 
-def test_pipeline_is_loaded_once_with_the_paragraph_component(nlp):
+def test_pipeline_is_loaded_once_with_consilience_components(nlp):
     assert load_pipeline() is nlp
     assert load_pipeline(None) is nlp
     assert nlp.pipe_names.index(PARAGRAPHS) < nlp.pipe_names.index("parser")
+    assert CLAIMS in nlp.pipe_names
 
 
 def test_paragraph_breaks_start_sentences(nlp):

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 from consilience.brief import (
     centrality,
     content_words,
     dangling,
-    eligible,
     notability,
     select_brief,
     sentence_bounds,
 )
+from consilience.lang.sentences import parsed_sentence_bounds
 from consilience.models import Article, BriefSentence, Claim, Conflict, ConflictSide, Fact, Span
 
 TEXT_1 = ("Council cuts the school budget after a long debate\n\n"
@@ -227,29 +225,6 @@ def test_headings_questions_and_fragments_are_not_eligible():
     assert not {"f-question", "f-heading"} & {f for s in sentences for f in s.facts}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The council met on Monday to vote on the budget.", True),
-    ("Did the council meet on Monday to vote?", False),
-    ("The council met on Monday.", False),
-    (" ".join(["word"] * 61) + ".", False),
-    ('"We will never accept this budget, not ever."', False),
-    ('"We will never accept this budget," the mayor said.', True),
-    ("“We will never accept this budget,” the mayor said on Monday.", True),
-    ('"We will fight every single cut in this budget.', False),
-    ('and then the council met on Monday to vote again.', False),
-])
-def test_eligible(text, expected):
-    assert eligible(Article(id="a", source="a", text=text), 0, len(text)) is expected
-
-
-def test_sentence_bounds_keep_abbreviations_and_initialisms():
-    text = ('Mr. Roe met the U.S. envoy on Jan. 5 in the city. He said "no." Then he left!\n'
-            "He lives at No. 10 Main St. now.\n\nPrices rose 3.5% in May. Why? Nobody knows")
-    assert [text[start:end] for start, end in sentence_bounds(text)] == [
-        "Mr. Roe met the U.S. envoy on Jan. 5 in the city.", 'He said "no."', "Then he left!",
-        "He lives at No. 10 Main St. now.", "Prices rose 3.5% in May.", "Why?", "Nobody knows"]
-
-
 def test_one_article_story_gets_its_single_source_facts():
     facts = (STRIKE, fact("f-officials", "single-source",
                           claim("a-2", "cut the school budget by 4 percent on Monday",
@@ -263,6 +238,16 @@ def test_one_article_story_gets_its_single_source_facts():
 def test_empty_story_gets_an_empty_brief():
     assert select_brief((), (), ()) == ()
     assert select_brief((A1,), (), ()) == ()
+
+
+def test_with_the_parses_the_sentences_are_spacy_s(nlp):
+    docs = [nlp(article.text) for article in ARTICLES.values()]
+    sentences = select_brief(tuple(ARTICLES.values()), FACTS, (AMOUNT,), docs)
+    assert sentences == brief()  # the parse and the text splitter agree on these texts
+    for sentence in sentences:
+        assert sentence.span is not None
+        doc = docs[list(ARTICLES).index(sentence.span.article)]
+        assert (sentence.span.start, sentence.span.end) in parsed_sentence_bounds(doc)
 
 
 def test_same_input_same_brief():

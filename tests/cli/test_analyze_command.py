@@ -132,3 +132,26 @@ def test_version_and_usage_errors():
     usage = run("analyze", ".", "--format", "pdf")
     assert usage.returncode == 2 and "pdf" in usage.stderr
     assert_no_traceback(usage)
+
+
+def test_a_settings_file_reaches_the_analysis_and_an_option_given_wins(example_dir, tmp_path):
+    settings = tmp_path / "settings.toml"
+    settings.write_text("max_article_chars = 10\n[brief]\nlimit = 2\nminimum = 1\n",
+                        encoding="utf-8")
+    result = run("analyze", example_dir, "--config", settings, "--max-article-chars",
+                 "1000000", "--no-cache", "-o", tmp_path / "story.json", "--quiet")
+    assert result.returncode == 0, result.stderr
+    document = json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))
+    assert len(document["articles"]) == 5  # the option won over the file's limit of 10
+    assert 1 <= len(document["brief"]) <= 2  # the file's brief settings were used
+
+
+def test_a_bad_settings_file_is_one_line_naming_it(example_dir, tmp_path):
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[brief]\nlenght = 2\n", encoding="utf-8")
+    result = run("analyze", example_dir, "--config", settings)
+    assert result.returncode == 1 and result.stdout == ""
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "[E113]" in lines[0] and "settings.toml" in lines[0]
+    assert "brief.lenght" in lines[0]
+    assert_no_traceback(result)

@@ -78,3 +78,14 @@ def test_unreachable_scheduler_is_one_line_and_exit_1(inputs, tmp_path):
     assert "Traceback" not in result.stderr and result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "[E601]" in lines[0] and "tcp://127.0.0.1:1" in lines[0]
+
+
+def test_the_clustering_thresholds_come_from_a_settings_file(inputs, tmp_path):
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[clustering.stories]\nthreshold = 5.0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = RUNNER.invoke(app, ["batch", str(inputs), "--engine", "local", "--out", str(out),
+                                 "--format", "jsonl", "--config", str(settings), "-q"])
+    assert result.exit_code == 0, result.output
+    stories = [json.loads(line) for line in (out / "stories.jsonl").read_text().splitlines()]
+    assert sorted(len(story["article_ids"]) for story in stories) == [1] * 6

@@ -110,3 +110,15 @@ def test_unreachable_server_is_one_clear_line(example_dir):
     result = run("ingest", example_dir, "--db", "postgresql://someone:pw@127.0.0.1:1/news")
     assert_one_line_error(result, "E504")
     assert "pw@" not in result.stderr
+
+
+def test_ingest_reads_the_clustering_thresholds_from_a_settings_file(tmp_path, example_dir):
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[clustering.stories]\nthreshold = 5.0\n", encoding="utf-8")
+    db = tmp_path / "stories.db"
+    result = run("ingest", example_dir, "--db", db, "--no-analysis", "--config", settings)
+    assert result.returncode == 0, result.stderr
+    assert "5 new and 0 changed stories" in result.stderr  # nothing is similar enough to join
+    bad = run("ingest", example_dir, "--db", tmp_path / "other.db", "--config",
+              tmp_path / "missing.toml")
+    assert_one_line_error(bad, "E113")

@@ -27,3 +27,9 @@ def test_title_falls_back_to_the_first_sentence_shortened():
     text = "A " + "very " * 60 + "long opening sentence. Second sentence."
     title = story_title([Article(id="1", source="", text=text)])
     assert title.startswith("A very") and title.endswith("…") and len(title) <= 121
+
+
+def test_the_first_sentence_is_cut_by_the_shared_splitter():
+    text = "Mr. Roe opened the new bridge on Monday. Traffic resumed.\n\nMore text."
+    assert story_title([Article(id="1", source="", text=text)]) == \
+        "Mr. Roe opened the new bridge on Monday."

@@ -16,10 +16,10 @@ from spacy.language import Language
 
 from consilience import AnalyzeConfig, analyze_raw
 from consilience.annotate import DocCache, annotate, extract_mentions
+from consilience.clean import clean_all
 from consilience.errors import NothingToAnalyseError
 from consilience.ingest import read_inputs
 from consilience.models import RawArticle
-from consilience.pipeline import clean_all
 from consilience.render import story_dict
 
 from .checks import check_article, check_document, check_problem, check_raw

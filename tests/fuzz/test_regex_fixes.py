@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consilience.brief import select
 from consilience.clean import boilerplate, cleaner, units
 from consilience.clean.emphasis import strip_emphasis
 from consilience.ingest import feeds, html, warc
+from consilience.lang import sentences
 from consilience.resolve import anaphora, names
 
 from .budget import examples
@@ -84,7 +84,7 @@ def test_wrap_width_with_an_enormous_next_word():
 ADVERSARIAL = [
     # (what, call, expected): the old pattern's answer on the same input.
     ("sentence boundaries in a run of dots", lambda: len(list(
-        select._BOUNDARY.finditer("." * N + "x"))), 0),
+        sentences._BOUNDARY.finditer("." * N + "x"))), 0),
     ("copyright holder: 'Copyright' and capitals", lambda: bool(
         boilerplate._COPYRIGHT_HOLDER.match("Copyright " + "A" * N + "!")), False),
     ("XML prolog of unclosed processing instructions", lambda: feeds.xml_root(

@@ -13,7 +13,6 @@ from consilience.provenance.copies import (
     article_passages,
     candidate_pairs,
     find_copies,
-    published_order,
     read_words,
 )
 
@@ -107,18 +106,6 @@ def test_the_earlier_published_article_is_the_original_whatever_the_order() -> N
     assert_spans_exact(copies, [later, earlier])
 
 
-def test_published_order_compares_times_then_common_date_precision() -> None:
-    def order(left: str | None, right: str | None) -> int:
-        return published_order(article("a", "", left), article("b", "", right))
-
-    assert order("2025-03-04", "2025-03-05") == -1
-    assert order("2025-03-05T10:00:00", "2025-03-05T09:59:00") == 1
-    assert order("2025-03-05", "2025-03-05T09:00:00") == 0  # same day, one without a time
-    assert order("2025-03", "2025-03-17") == 0  # month precision: no telling
-    assert order(None, "2025-03-05") == 0
-    assert order("not a date", "2025-03-05") == 0
-
-
 def test_undated_the_article_with_the_smaller_copied_share_is_the_copier() -> None:
     # "long" wraps one copied paragraph in much text of its own; "short" is mostly that
     # paragraph, so "long" is taken as the copier even though it comes first.
@@ -206,6 +193,17 @@ def test_results_are_deterministic() -> None:
     first = find_copies(articles)
     assert first and all(find_copies(articles) == first for _ in range(3))
     assert candidate_pairs(articles) == candidate_pairs(articles)
+
+
+def test_with_the_parses_passages_are_made_of_spacy_sentences(nlp) -> None:
+    articles = [article("orig", ORIGINAL), article("copy", COPIER), article("other", UNRELATED)]
+    docs = [nlp(item.text) for item in articles]
+    copies = find_copies(articles, docs)
+    assert {copy.article for copy in copies} | {copy.of_article for copy in copies} == {
+        "orig", "copy"}
+    assert copies == find_copies(articles)  # the parse and the text splitter agree here
+    assert_spans_exact(copies, articles)
+    assert candidate_pairs(articles, docs)
 
 
 def synthetic_story(count: int, seed: int) -> tuple[list[Article], set[tuple[str, str]]]:

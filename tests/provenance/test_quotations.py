@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from consilience.provenance import QUOTES, find_quotations, mark_quotations
-from consilience.provenance.quotations import SPANS_KEY
+from consilience.provenance import find_quotations
 
 
 def quoted(text: str) -> list[str]:
@@ -100,15 +98,3 @@ def test_a_carried_quote_left_open_ends_with_its_last_paragraph():
     (start, end), = find_quotations(text)
     assert text[start:end].startswith("The first paragraph")
     assert text[start:end].endswith("never closes.")
-
-
-def test_the_spacy_component_puts_the_quotations_in_doc_spans():
-    nlp = spacy.blank("en")
-    nlp.add_pipe(QUOTES)
-    doc = nlp('The mayor said "we will go home now" and left. No quote here.')
-    assert [span.text for span in doc.spans[SPANS_KEY]] == ["we will go home now"]
-
-
-def test_the_component_on_a_text_with_no_marks_sets_an_empty_group():
-    doc = mark_quotations(spacy.blank("en")("Nothing is quoted in this sentence."))
-    assert list(doc.spans[SPANS_KEY]) == []

@@ -16,6 +16,7 @@ from consilience.models import (
     Story,
 )
 from consilience.render import render_markdown
+from consilience.render.view import story_view
 
 TEXTS = {
     "a-1": "The council cut the budget by 3 percent on Monday. The mayor said the cut hurt.",
@@ -112,6 +113,27 @@ def test_facts_matrix_marks_stating_contradicting_and_silent_articles():
         ["f-2", "corroborated", "1", "The mayor said the cut hurt.", "✓", "·", "✓"],
         ["f-3", "single-source", "1", "Parents protested outside.", "·", "✓", "·"],
     ]
+
+
+def test_facts_matrix_is_the_html_pages_fact_rows():
+    """Markdown and HTML rank facts by the same support and mark the same contradictions: both
+    read the page's StoryView."""
+    budget = budget_story()
+    rows = table_rows(section(render_markdown(budget), "Facts"))[2:]
+    marks = {"states": "✓", "contradicts": "✗", "silent": "·"}
+    view = story_view(budget)
+    assert [row[0] for row in rows] == [fact.id for fact in view.facts]
+    assert [row[4:] for row in rows] == [[marks[cell.state] for cell in fact.cells]
+                                         for fact in view.facts]
+
+
+def test_named_outlets_are_counted_as_on_the_html_page():
+    """An article without an outlet but with a web address is named by its site, as on the
+    HTML page's header."""
+    sited = Article(id="a-2", source="a-2.txt", text=TEXTS["a-2"], url="https://www.beta.example/x")
+    markdown = render_markdown(story((article("a-1", "Alpha News"), sited)))
+    assert story_view(story((article("a-1", "Alpha News"), sited))).outlets == 2
+    assert "*2 articles, 2 named outlets," in markdown
 
 
 def test_facts_matrix_keeps_the_best_supported_and_says_how_many_are_left_out():

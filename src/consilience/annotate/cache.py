@@ -20,7 +20,7 @@ LOGGER = logging.getLogger(__name__)
 CACHE_ENV = "CONSILIENCE_CACHE_DIR"
 CACHE_FILE = "annotations.sqlite3"
 # Bump when the annotation a Doc carries changes meaning, so old entries are not reused.
-ANNOTATION_VERSION = "1"
+ANNOTATION_VERSION = "2"  # 2: Docs carry the consilience_claims span group
 
 
 def default_cache_dir() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from ..lang.en.titles import is_honorific
 from ..models import Article, Mention, Span
 
 # Labels that name things; dates, times, numbers and amounts are values, handled elsewhere.
@@ -13,23 +14,13 @@ NAME_LABELS = frozenset(
      "LANGUAGE"}
 )
 
-# Honorifics and ranks that are part of how a person is named ("Mr. Smith", "General Lee"); a
-# person mention the tagger started after one of them is extended over it.
-HONORIFICS = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "professor", "sir", "dame",
-    "lord", "lady", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lt.", "captain",
-    "capt.", "sgt.", "sergeant", "maj.", "senator", "sen.", "rep.", "governor", "gov.",
-    "president", "pope", "king", "queen", "prince", "princess", "judge", "justice", "mayor",
-    "rev.", "reverend", "rabbi", "sheikh", "imam", "chancellor", "premier",
-})
-
-
 def _with_honorific(doc: Doc, ent: DocSpan) -> int:
-    """Start of the person mention including an adjacent honorific before it."""
+    """Start of the person mention including an adjacent honorific or rank before it ("Mr.
+    Smith", "General Lee"): the tagger often starts the name after it."""
     if ent.label_ != "PERSON" or ent.start == 0:
         return ent.start_char
     before = doc[ent.start - 1]
-    if before.lower_ in HONORIFICS and before.text[:1].isupper() and before.whitespace_ == " " \
+    if is_honorific(before.text) and before.text[:1].isupper() and before.whitespace_ == " " \
             and not before.ent_type_:
         return before.idx
     return ent.start_char

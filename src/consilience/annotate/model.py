@@ -59,10 +59,6 @@ def _load_pipeline(chosen: str) -> Language:
     if nlp.lang != "en":
         LOGGER.warning("pipeline %s is for language '%s'; consilience's rules expect English",
                        chosen, nlp.lang)
-    if components.PARAGRAPHS not in nlp.pipe_names:
-        if "parser" in nlp.pipe_names:
-            nlp.add_pipe(components.PARAGRAPHS, before="parser")
-        else:
-            nlp.add_pipe(components.PARAGRAPHS, first=True)
+    components.add_components(nlp)
     LOGGER.info("loaded spaCy pipeline %s (%s)", model_label(nlp), ", ".join(nlp.pipe_names))
     return nlp

@@ -1,13 +1,13 @@
 """Claims: atomic statements read off each sentence, and their alignment into story facts.
 
-`clauses` splits sentences into claims (the `consilience_claims` spaCy component), `reading`
+`clauses` reads the claims the `consilience_claims` spaCy component marked, `reading`
 and `statuses` read their slots off the parse, `quantities` normalises their numbers,
 `records` builds Claim records, `align` groups claims of different articles that state the
 same thing and `facts` makes those groups story facts.
 """
 
 from .align import AlignConfig, ClaimSpace, align_claims, claim_features
-from .clauses import CLAIMS, SPANS_KEY, clause_ranges, mark_claims
+from .clauses import CLAIMS, SPANS_KEY, mark_claims
 from .facts import build_facts
 from .quantities import find_quantities, format_quantity, quantity_key
 from .records import article_claims, story_claims
@@ -21,7 +21,6 @@ __all__ = [
     "article_claims",
     "build_facts",
     "claim_features",
-    "clause_ranges",
     "find_quantities",
     "format_quantity",
     "mark_claims",

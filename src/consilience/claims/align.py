@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..config import AlignConfig
 from ..models import Claim
 from .quantities import quantity_key
 
@@ -29,18 +29,6 @@ _NAME_WORD_WEIGHT = 0.3
 _CLASS_WEIGHT = 1.6
 _QUANTITY_WEIGHT = 2.0
 _DATE_WEIGHT = 1.6
-
-
-@dataclass(frozen=True, slots=True)
-class AlignConfig:
-    """`threshold`: least similarity for two claims to state the same thing; `linkage`: least
-    average similarity between two groups to merge; `keys`: features a claim is indexed
-    under; `max_postings`: a feature shared by more claims is too common to block on."""
-
-    threshold: float = 0.36
-    linkage: float = 0.26
-    keys: int = 5
-    max_postings: int = 150
 
 
 @lru_cache(maxsize=65536)

@@ -14,29 +14,39 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..models import Modality
-from .lexicon import (
+from ..lang.en.modality import (
     DEMAND_CUES,
-    DENYING_VERBS,
     EXPECTED_CUES,
     FALSE_WORDS,
     HEDGE_WORDS,
-    LIGHT_VERBS,
-    NEGATING_VERBS,
     PLANNED_CUES,
     POSSIBLE_MODALS,
-    PREDICATE_CLASSES,
-    REPORT_NOUNS,
-    REPORTING_VERBS,
-    SOURCE_NOUNS,
-    predicate_class,
+)
+from ..lang.en.predicates import PREDICATE_CLASSES, predicate_class
+from ..lang.en.sources import REPORTED_SPEECH_NOUNS, SOURCE_NOUNS
+from ..lang.en.verbs import (
+    DENYING_VERBS,
+    LIGHT_VERBS,
+    NEGATING_VERBS,
+    QUOTATION_FRAME_CLASSES,
+    REQUEST_CLASSES,
+    reporting_class,
+)
+from ..models import Modality
+from ..syntax import (
+    SUBJECT_DEPS,
+    VERB_POS,
+    according_object,
+    char_range,
+    is_reporting_verb,
+    name_range,
+    noun_phrase,
+    reported_by,
+    subject,
 )
 
-_VERB_POS = frozenset({"VERB", "AUX"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _GENERIC_CLASSES = frozenset({None, "announce", "confirm", "decide", "meet", "demand"})
-_NOUN_CUT = frozenset({"relcl", "acl", "appos", "punct", "prep", "advcl", "cc", "conj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,20 +66,6 @@ class Reading:
     terms: tuple[str, ...]
 
 
-def _noun_phrase(token: Token) -> tuple[int, int]:
-    """Token range of a noun phrase without its relative clauses and appositions."""
-    start = token.left_edge.i
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ in _NOUN_CUT:
-            break
-        end = child.right_edge.i + 1
-    for child in token.lefts:
-        if child.dep_ in ("punct",):
-            start = max(start, child.i + 1)
-    return start, end
-
-
 def _named_source(token: Token) -> Token:
     """The outlet or person behind a source noun: "a report by the Financial Times" is the
     Financial Times."""
@@ -81,65 +77,45 @@ def _named_source(token: Token) -> Token:
     return token
 
 
-def _head_range(token: Token) -> tuple[int, int]:
-    """Char range of a name's words: the head with its compounds and flat name parts."""
-    start = min([token.i] + [child.i for child in token.lefts
-                             if child.dep_ in ("compound", "flat", "nmod")
-                             and child.pos_ == "PROPN"])
-    end = token.i + 1
-    return token.doc[start].idx, token.doc[end - 1].idx + len(token.doc[end - 1].text)
-
-
-def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _subject(verb: Token) -> Token | None:
-    current: Token | None = verb
-    while current is not None:
-        subject = next((child for child in current.children if child.dep_ in _SUBJECTS), None)
-        if subject is not None:
-            return subject
-        current = current.head if current.dep_ in ("conj", "xcomp") and \
-            current.head.i != current.i else None
-    return None
+def _credits_claim(verb: Token, quoted: bool) -> bool:
+    """Whether the reporting verb `verb` credits what it reports to its subject: a verb that
+    states its content ("said", "tweeted", "disclosed", "told"); one that frames a quotation
+    only with one ('"...," he continued'); never one that asks for or promises it ("urged",
+    "vowed"), whose claim is the outlet's own report of the request."""
+    if not is_reporting_verb(verb):
+        return False
+    verb_class = reporting_class(verb.lemma_)
+    if verb_class in REQUEST_CLASSES:
+        return False
+    return quoted or verb_class not in QUOTATION_FRAME_CLASSES
 
 
 def _reporting_verb(head: Token, low: int, high: int) -> tuple[Token, Token | None] | None:
     """The reporting verb the claim hangs from, with the head of what it reports (None
     when the reported content is a quotation or lies outside the claim)."""
-    if head.lemma_ in REPORTING_VERBS and head.pos_ in _VERB_POS:
+    quoted = any(token.is_quote for token in head.doc[low:high])
+    if _credits_claim(head, quoted):
         content = next((child for child in head.children
                         if child.dep_ in ("ccomp", "xcomp") and low <= child.i < high), None)
-        if content is not None or any(token.is_quote for token in head.doc[low:high]):
+        if content is not None or quoted:
             return head, content
     current = head
     for _ in range(4):
         if current.dep_ not in ("ccomp", "conj", "xcomp") or current.head.i == current.i:
             return None
         parent = current.head
-        if parent.lemma_ in REPORTING_VERBS and parent.pos_ in _VERB_POS and \
-                current.dep_ in ("ccomp", "xcomp"):
+        if _credits_claim(parent, quoted=False) and current.dep_ in ("ccomp", "xcomp"):
             return parent, current
         current = parent
     return None
 
 
-def _according_to(doc: Doc, low: int, high: int) -> tuple[Token, Token] | None:
+def _source_phrase(doc: Doc, low: int, high: int) -> tuple[Token, Token] | None:
     """("according", its object) or ("reported"/"cited", its agent) inside the claim."""
     for token in doc[low:high]:
-        if token.lower_ == "according":
-            target = next((child for child in token.children if child.lower_ == "to"), None)
-            target_object = next((child for child in target.children if child.dep_ == "pobj"),
-                                 None) if target is not None else None
-            if target_object is not None:
-                return token, target_object
-        if token.lemma_ in ("report", "cite", "quote") and token.tag_ == "VBN":
-            agent = next((child for child in token.children if child.dep_ == "agent"), None)
-            agent_object = next((child for child in agent.children if child.dep_ == "pobj"),
-                                None) if agent is not None else None
-            if agent_object is not None:
-                return token, agent_object
+        source = according_object(token) or reported_by(token)
+        if source is not None:
+            return token, source
     return None
 
 
@@ -150,7 +126,7 @@ def _content_predicate(head: Token) -> tuple[Token, bool]:
     current = head
     for _ in range(4):
         complement = next((child for child in current.children if child.dep_ == "xcomp"
-                           and child.pos_ in _VERB_POS), None)
+                           and child.pos_ in VERB_POS), None)
         if complement is None or current.lemma_ not in LIGHT_VERBS | NEGATING_VERBS | \
                 PLANNED_CUES | EXPECTED_CUES:
             break
@@ -200,7 +176,7 @@ def _negated(chain: list[Token]) -> bool:
         if any(child.dep_ == "neg" or (child.dep_ == "acomp" and child.lower_ in FALSE_WORDS)
                for child in verb.children):
             return True
-        subject = next((child for child in verb.children if child.dep_ in _SUBJECTS), None)
+        subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
         if subject is not None and any(child.lower_ in ("no", "none") and child.dep_ == "det"
                                        for child in subject.children):
             return True
@@ -228,11 +204,11 @@ def _clause_head(claim: DocSpan) -> Token:
     """The claim's main verb: its root, unless the root is punctuation or a word the parse
     hangs outside the clause, then its first verb whose head lies outside it."""
     root = claim.root
-    if root.pos_ in _VERB_POS:
+    if root.pos_ in VERB_POS:
         return root
-    outside = [token for token in claim if token.pos_ in _VERB_POS
+    outside = [token for token in claim if token.pos_ in VERB_POS
                and not claim.start <= token.head.i < claim.end]
-    verbs = outside or [token for token in claim if token.pos_ in _VERB_POS]
+    verbs = outside or [token for token in claim if token.pos_ in VERB_POS]
     return verbs[0] if verbs else root
 
 
@@ -259,32 +235,30 @@ def read_claim(claim: DocSpan) -> Reading:
                                 content is not None and child.i >= content.left_edge.i
                                 and child.i <= content.right_edge.i)
                             for child in child.subtree)
-        subject = _subject(verb)
-        if subject is not None:
-            start, end = _noun_phrase(subject)
-            speaker = _char_range(doc, start, end)
-            speaker_head = _head_range(subject)
+        speaker_token = subject(verb)
+        if speaker_token is not None:
+            speaker = char_range(doc, *noun_phrase(speaker_token))
+            speaker_head = name_range(speaker_token)
             attribution = speaker
-            excluded.update(token.i for token in subject.subtree if low <= token.i < high)
+            excluded.update(token.i for token in speaker_token.subtree if low <= token.i < high)
         if content is not None and low <= content.i < high:
             content_head = content
-    according = _according_to(doc, low, high)
+    according = _source_phrase(doc, low, high)
     if according is not None:
         cue, source = according
         phrase = [token.i for token in cue.subtree if low <= token.i < high]
         excluded.update(phrase)
-        start, end = _noun_phrase(source)
         if speaker is None:
-            speaker = _char_range(doc, start, end)
-            speaker_head = _head_range(_named_source(source))
-        attribution = _char_range(doc, min(phrase), max(phrase) + 1)
+            speaker = char_range(doc, *noun_phrase(source))
+            speaker_head = name_range(_named_source(source))
+        attribution = char_range(doc, min(phrase), max(phrase) + 1)
         if content_head.i == cue.i or content_head.i in phrase:
             content_head = head
     if reporting is None and head.lemma_ in DENYING_VERBS:
         # "dismissed claims that the plant would close": the denied clause hangs from a
         # report noun
         reported = next((grand for child in head.children if child.dep_ == "dobj"
-                         and child.lemma_ in REPORT_NOUNS for grand in child.children
+                         and child.lemma_ in REPORTED_SPEECH_NOUNS for grand in child.children
                          if grand.dep_ in ("acl", "ccomp", "relcl") and low <= grand.i < high),
                         None)
         if reported is not None:

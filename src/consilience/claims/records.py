@@ -10,13 +10,12 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from ..models import Article, Claim, Quantity, Span
+from ..models import Article, Claim, EntityMentions, Quantity, Span
 from .clauses import SPANS_KEY, mark_claims
 from .quantities import find_quantities, format_quantity
 from .reading import read_claim
 from .statuses import statuses_of
 
-EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
 """article id -> (start, end, entity id) of each entity mention in it."""
 DateMentions = Mapping[str, Sequence[tuple[int, int, str | None]]]
 """article id -> (start, end, ISO value or None) of each temporal expression in it, as the

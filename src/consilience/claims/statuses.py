@@ -9,13 +9,12 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
+from ..lang.en.modality import FALSE_WORDS
+from ..lang.en.predicates import STATE_CLASSES, predicate_class
+from ..lang.en.sources import REPORTED_SPEECH_NOUNS
+from ..lang.en.verbs import DENYING_VERBS, NEGATING_VERBS
 from ..models import Span, Status
-from .lexicon import DENYING_VERBS, FALSE_WORDS, NEGATING_VERBS, REPORT_NOUNS, predicate_class
 
-STATE_CLASSES = frozenset({
-    "cancel", "postpone", "attend", "absent", "meet", "impose", "propose", "on-hold", "remove",
-    "confirm", "deny",
-})
 _OBJECTS = ("dobj", "nsubjpass", "attr")
 _PREPOSITIONS = ("in", "at", "from", "of", "to", "for", "on")
 _THING_POS = frozenset({"NOUN", "PROPN"})
@@ -128,7 +127,7 @@ def read_statuses(claim: DocSpan, excluded: Iterable[int]) -> list[tuple[str, st
             continue
         if token.pos_ in ("VERB", "AUX"):
             if token.dep_ in ("amod", "acl") and token.head.pos_ in _THING_POS and \
-                    token.head.lemma_ not in REPORT_NOUNS:
+                    token.head.lemma_ not in REPORTED_SPEECH_NOUNS:
                 thing = token.head.lemma_.casefold()
             else:
                 thing = _thing_of_verb(token)

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from ..errors import EmptyArticleError, Errors
-from ..ingest.decode import normalise_article, safe_text
 from ..models import Article, RawArticle, RemovedLine
+from ..text import normalise_article, safe_text
 from .boilerplate import ANYWHERE, EDGE, Verdict, judge
 from .datelines import normalise_date, parse_dateline
 from .units import OPENING_MARKS, Unit, split_units, title_cased

@@ -9,9 +9,14 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..config import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
+from ..config import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES
 from .console import STDERR, report_problem, write_output
-from .options import MaxArticleCharsOption, MaxStoryArticlesOption
+from .options import (
+    ConfigOption,
+    MaxArticleCharsOption,
+    MaxStoryArticlesOption,
+    analysis_config,
+)
 from .outputs import OutputFormat, plan_outputs
 
 Arg = typer.Argument
@@ -19,6 +24,7 @@ Opt = typer.Option
 
 
 def analyze_cli(
+    ctx: typer.Context,
     paths: Annotated[list[Path], Arg(help="Article files or folders (searched recursively).",
                                      show_default=False)],
     output_format: Annotated[OutputFormat | None, Opt(
@@ -40,6 +46,7 @@ def analyze_cli(
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar or summary.")] = False,
     max_article_chars: MaxArticleCharsOption = MAX_ARTICLE_CHARS,
     max_story_articles: MaxStoryArticlesOption = MAX_STORY_ARTICLES,
+    config_file: ConfigOption = None,
 ) -> None:
     """Analyse articles about one story and write the story report.
 
@@ -62,9 +69,11 @@ def analyze_cli(
     from ..pipeline import analyze  # the language pipeline loads only when a command needs it
     from ..render import render
 
-    config = AnalyzeConfig(model=model, cache_dir=cache_dir, use_cache=not no_cache,
-                           max_article_chars=max_article_chars,
-                           max_story_articles=max_story_articles)
+    config = analysis_config(ctx, config_file, {
+        "model": ("model", model), "cache_dir": ("cache_dir", cache_dir),
+        "use_cache": ("no_cache", not no_cache),
+        "max_article_chars": ("max_article_chars", max_article_chars),
+        "max_story_articles": ("max_story_articles", max_story_articles)})
     show_progress = not quiet and STDERR.is_terminal
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
                   MofNCompleteColumn(), console=STDERR, transient=True,

@@ -12,6 +12,7 @@ from rich.markup import escape
 
 from ..config import CONNECT_TIMEOUT, DEFAULT_WORKERS
 from .console import STDERR, report_problem
+from .options import ConfigOption, analysis_config
 
 
 class BatchEngine(StrEnum):
@@ -38,6 +39,7 @@ def quiet_distributed() -> None:
 
 
 def batch_cli(
+    ctx: typer.Context,
     paths: Annotated[list[Path], Arg(help="Article files or folders (searched recursively), "
                                      "including JSONL and Parquet shards.", show_default=False)],
     out: Annotated[Path, Opt("--out", "-o", help="Folder for stories, articles and problems.",
@@ -58,6 +60,7 @@ def batch_cli(
     timeout: Annotated[float, Opt("--timeout", min=0.1, help="Seconds to wait for the "
                                   "scheduler.")] = CONNECT_TIMEOUT,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No summary.")] = False,
+    config_file: ConfigOption = None,
 ) -> None:
     """Find the stories among many articles and analyse each one, on a Dask cluster.
 
@@ -74,12 +77,13 @@ def batch_cli(
 
         consilience batch news/ shards/*.parquet --engine dask --workers 4 --out results/
     """
+    config = analysis_config(ctx, config_file, {"model": ("model", model)})
     from ..batch import run_batch  # loads the language pipeline
 
     if engine is BatchEngine.dask:
         quiet_distributed()
     result = run_batch(paths, engine.value, out, scheduler=scheduler, workers=workers,
-                       fmt=table_format.value, model=model, timeout=timeout)
+                       fmt=table_format.value, timeout=timeout, config=config)
     for problem in result.problems:
         report_problem(problem)
     if not quiet:

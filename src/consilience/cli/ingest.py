@@ -9,15 +9,23 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from ..config import DEFAULT_BATCH, MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES, AnalyzeConfig
+from ..config import DEFAULT_BATCH, MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES
+from ..errors import Warnings
 from ..store import Store
 from .console import STDERR, report_problem
-from .options import DatabaseOption, MaxArticleCharsOption, MaxStoryArticlesOption
+from .options import (
+    ConfigOption,
+    DatabaseOption,
+    MaxArticleCharsOption,
+    MaxStoryArticlesOption,
+    analysis_config,
+)
 
 SHOWN_REPEATS = 5  # duplicates named one by one; the rest are counted
 
 
 def ingest_cli(
+    ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(
         help="Article files or folders: .txt .md .html .json .jsonl, RSS/Atom feeds "
         "(.rss .atom .xml) and WARC archives (.warc .warc.gz).", show_default=False)],
@@ -33,6 +41,7 @@ def ingest_cli(
                                         "summary.")] = False,
     max_article_chars: MaxArticleCharsOption = MAX_ARTICLE_CHARS,
     max_story_articles: MaxStoryArticlesOption = MAX_STORY_ARTICLES,
+    config_file: ConfigOption = None,
 ) -> None:
     """Add articles to the story database: each new article joins the story it belongs to or
     starts one, and stories that changed are analysed again.
@@ -46,6 +55,9 @@ def ingest_cli(
 
         consilience ingest feeds/ archive.warc.gz --db stories.db
     """
+    config = analysis_config(ctx, config_file, {
+        "model": ("model", model), "max_article_chars": ("max_article_chars", max_article_chars),
+        "max_story_articles": ("max_story_articles", max_story_articles)})
     show_progress = not quiet and STDERR.is_terminal
     from ..stream import ingest  # the language pipeline loads only when a command needs it
 
@@ -59,13 +71,12 @@ def ingest_cli(
             bar.update(task, description=stage, completed=done, total=total)
 
         summary = ingest(paths, store, batch_size=batch_size, analyse=not no_analysis,
-                         config=AnalyzeConfig(model=model, max_article_chars=max_article_chars,
-                                              max_story_articles=max_story_articles),
-                         progress=progress)
+                         config=config, progress=progress)
         name = store.name
-    repeated = [problem for problem in summary.problems if problem.code == "W106"]
+    stored = Warnings.W106.code
+    repeated = [problem for problem in summary.problems if problem.code == stored]
     for problem in summary.problems:
-        if problem.code != "W106" or (not quiet and repeated.index(problem) < SHOWN_REPEATS):
+        if problem.code != stored or (not quiet and repeated.index(problem) < SHOWN_REPEATS):
             report_problem(problem)
     if not quiet and len(repeated) > SHOWN_REPEATS:
         STDERR.print(f"[yellow]warning:[/yellow] … and {len(repeated) - SHOWN_REPEATS} more "

@@ -13,10 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from ..config import STORY_PARAMS, TOPIC_PARAMS, ClusterParams
 from .candidates import pairs_under_key
 from .features import ArticleFeatures, article_features
-from .hierarchy import TOPIC_PARAMS, Placement, TwoLevelClusterer
-from .online import ClusterParams
+from .hierarchy import Placement, TwoLevelClusterer
 
 __all__ = [
     "STORY_PARAMS",
@@ -31,7 +31,6 @@ __all__ = [
     "stream_order_key",
 ]
 
-STORY_PARAMS = ClusterParams()
 FeatureItem = tuple[int, str, str, str | None, str | None]  # position, id, text, title, published
 
 

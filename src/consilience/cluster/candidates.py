@@ -16,11 +16,12 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from datasketch import MinHash
 
+from ..config import DEFAULT_DEPTH
+
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 PERMUTATIONS = 64
 BANDS = 16  # 16 bands of 4 rows: a pair with 3-gram Jaccard 0.5 shares a band 64% of the time
 ROWS = PERMUTATIONS // BANDS
-DEFAULT_DEPTH = 40
 
 
 def band_keys(text: str) -> tuple[str, ...]:

@@ -19,13 +19,15 @@ from functools import lru_cache
 from anyascii import anyascii
 from wordfreq import word_frequency
 
+from ..lang.en.calendar import CALENDAR_WORDS
+from ..lang.sentences import split_sentences
 from .candidates import band_keys
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?![\w])")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s/]+(\S*)", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?![\w]|[.,]\d)")
-_SENTENCE_END = re.compile(r"[.!?:;\"“”]\s*$|^\s*$")
+_PHRASE_OPENING = re.compile(r"[:;\"“”]\s*$")
 _MIN_FREQUENCY = 1e-8  # rarer than this (or unseen) counts as this rare
 _TITLE_WEIGHT = 2.0
 _LEAD_CHARS = 600  # the opening says what the story is: its words count more
@@ -35,11 +37,7 @@ _KEY_TERMS = 8
 _KEY_ENTITIES = 6
 
 # Capitalised but naming no one: calendar words and time zones.
-_CALENDAR_WORDS = frozenset("""
-january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday
-sunday mon tue wed thu fri sat sun am pm gmt utc edt est pdt pst cet cest bst update updated
-""".split())  # noqa: SIM905
+_CALENDAR_WORDS = CALENDAR_WORDS
 
 _FUNCTION_WORDS = frozenset("""
 a an and are as at be been but by for from had has have he her his i in is it its of on or our
@@ -88,13 +86,17 @@ def _timestamp(published: str | None) -> float | None:
 
 
 def _sentence_starts(text: str) -> set[int]:
-    """Offsets of tokens that begin a sentence or a line, where capitals say nothing."""
+    """Offsets of tokens where capitals say nothing: the first token of a sentence (the
+    shared text splitter's, which also starts one at every line) or of a phrase opened by a
+    colon, a semicolon or a quotation mark."""
+    opening = {first for first, _ in split_sentences(text)}
     starts = set()
     previous_end = 0
     for match in _TOKEN.finditer(text):
-        between = text[previous_end:match.start()]
-        if previous_end == 0 or "\n" in between or _SENTENCE_END.search(
-                text[max(0, previous_end - 2):match.start()]):
+        begins_sentence = any(position in opening
+                              for position in range(previous_end, match.start() + 1))
+        if begins_sentence or previous_end == 0 or _PHRASE_OPENING.search(
+                text, max(0, previous_end - 2), match.start()):
             starts.add(match.start())
         previous_end = match.end()
     return starts

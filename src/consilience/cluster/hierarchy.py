@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..config import TOPIC_PARAMS, ClusterParams
 from .features import ArticleFeatures
-from .online import Assignment, ClusterParams, StoryClusterer, StoryProfile, score
-
-TOPIC_PARAMS = ClusterParams(threshold=0.16, entity_weight=0.3, number_weight=0.0,
-                             other_years_penalty=0.0, time_scale_days=60.0)
+from .online import Assignment, StoryClusterer, StoryProfile, score
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..ids import article_id, story_id
+from ..lang.sentences import split_sentences
 from ..models import Article
+
+__all__ = ["article_id", "story_id", "story_title"]
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _TITLE_LIMIT = 120
-
-
-def article_id(source_text: str) -> str:
-    """Content hash of the text as read: the same text read twice is the same article."""
-    return "a-" + hashlib.sha256(source_text.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-
-
-def story_id(articles: Sequence[Article]) -> str:
-    digest = hashlib.sha256("\n".join(sorted(article.id for article in articles)).encode())
-    return "s-" + digest.hexdigest()[:10]
 
 
 def _words(text: str) -> set[str]:
@@ -48,6 +41,6 @@ def story_title(articles: Sequence[Article]) -> str:
             words = _words(article.title or "")
             return sum(document_frequency[word] for word in words) / (len(words) or 1)
         return _shorten(max(titled, key=support).title or "")
-    first_paragraph = articles[0].text.split("\n\n", 1)[0]
-    first_sentence = re.split(r"(?<=[.!?])\s", first_paragraph, maxsplit=1)[0]
-    return _shorten(first_sentence)
+    text = articles[0].text
+    sentences = split_sentences(text)
+    return _shorten(text[slice(*sentences[0])] if sentences else "")

@@ -19,24 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .candidates import DEFAULT_DEPTH, CandidateIndex
+from ..config import ClusterParams
+from .candidates import CandidateIndex
 from .features import ArticleFeatures, rarity
 
 _DAY = 86_400.0
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterParams:
-    """Weights and the joining threshold; tuned on ECB+ train and dev topics only."""
-
-    threshold: float = 0.32
-    term_weight: float = 1.0
-    entity_weight: float = 0.3
-    number_weight: float = 0.0  # numbers alone mislead (ages, times, scores); kept to tune
-    time_scale_days: float = 7.0
-    other_years_penalty: float = 0.1  # taken off when the article and the story name years and
-    # share none
-    depth: int = DEFAULT_DEPTH
 
 
 @dataclass(frozen=True, slots=True)

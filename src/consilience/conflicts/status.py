@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from ..lang.en.predicates import incompatible
 from ..models import Claim, ConflictSide, Status
-from .opposites import incompatible
 
 Similarity = Callable[[Claim, Claim], float]
 """How alike two claims are, in [0, 1] (the alignment stage's measure)."""

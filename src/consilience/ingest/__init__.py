@@ -8,8 +8,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..models import Problem, RawArticle
-from .decode import decode_bytes, displayable, normalise_text
-from .discover import ARTICLE_SUFFIXES, has_article_suffix, iter_article_files
+from ..text import displayable, normalise_text
+from .decode import decode_bytes
+from .discover import (
+    ARTICLE_SUFFIXES,
+    has_article_suffix,
+    is_folder_documentation,
+    iter_article_files,
+)
 from .feeds import FEED_SUFFIXES, html_to_text, looks_like_feed, read_feed
 from .html import extract_html, looks_like_html
 from .reader import read_file
@@ -24,6 +30,7 @@ __all__ = [
     "extract_html",
     "has_article_suffix",
     "html_to_text",
+    "is_folder_documentation",
     "is_warc",
     "iter_article_files",
     "looks_like_feed",

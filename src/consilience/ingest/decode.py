@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import codecs
 import logging
-import re
-import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
 from ..errors import BinaryFileError, DecodingError, Errors
-from ..models import RawArticle
+from ..text import normalise_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -62,57 +59,6 @@ def refuse_binary(data: bytes, path: str) -> None:
     controls = sum(1 for byte in head if byte in _CONTROL_BYTES)
     if head and controls / len(head) > 0.05:
         raise BinaryFileError(Errors.E102.format(detail="mostly control bytes"), path=path)
-
-
-# Control characters (Unicode category Cc) but tab and newline, and lone surrogates (Cs).
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-# What no text may keep: C0 controls but tab and newline (NUL ends strings in C libraries and
-# PostgreSQL refuses it; the rest are invalid in XML) and lone surrogates (no UTF-8 encoding,
-# so spaCy's string store and every writer fail on them).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff]")
-
-
-def safe_text(text: str) -> str:
-    """Unix line ends, without the characters that break spaCy, UTF-8 output or PostgreSQL.
-    Everything else (C1 controls of mojibake, the normal form) is left as given, so offsets
-    into a caller's text only move where a character had to go."""
-    return _UNSAFE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def normalise_text(text: str) -> str:
-    """NFC, Unix line ends, no BOM or stray control characters (tabs and newlines kept)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    return unicodedata.normalize("NFC", _CONTROLS.sub("", text))
-
-
-def displayable(name: str) -> str:
-    """A file name as text that can be written out: a byte that is not UTF-8 (which Python
-    keeps as a lone surrogate, "\\udcff") is shown escaped instead of breaking the output."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return name
-
-
-def normalise_article(raw: RawArticle, form: Callable[[str], str] = normalise_text) -> RawArticle:
-    """The raw article with its text and metadata in `form` (normalise_text for what ingest
-    reads; clean_article uses safe_text, leaving a caller's text otherwise as given), blank
-    metadata as None, and a source that can be written out.
-
-    Text can arrive without passing through decode_bytes (JSON escapes such as "\\ud800" or
-    "\\u0000", feed fields, RawArticles built by callers).
-    """
-    def field(value: str | None) -> str | None:
-        return form(value).strip() or None if value is not None else None
-
-    return replace(
-        raw, source=displayable(raw.source), text=form(raw.text), title=field(raw.title),
-        url=field(raw.url), outlet=field(raw.outlet), byline=field(raw.byline),
-        published=field(raw.published), updated=field(raw.updated),
-        language=field(raw.language))
 
 
 # Western single-byte code pages that detectors confuse with one another; for news text the

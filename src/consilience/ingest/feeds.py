@@ -17,7 +17,7 @@ import feedparser
 
 from ..errors import EmptyArticleError, Errors, FeedError, InputError, NoExtractableTextError
 from ..models import RawArticle
-from .decode import normalise_text
+from ..text import normalise_text
 from .html import extract_html
 
 LOGGER = logging.getLogger(__name__)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import EmptyArticleError, Errors, FeedError, InputError, Warnings
 from ..models import Problem, RawArticle
-from .decode import decode_bytes, displayable, normalise_article
+from ..text import displayable, normalise_article
+from .decode import decode_bytes
 from .feeds import FEED_SUFFIXES, looks_like_feed, read_feed, xml_root
 from .html import extract_html, looks_like_html
 from .records import read_json, read_jsonl
@@ -73,8 +74,7 @@ def _read_by_format(path: Path) -> Iterator[RawArticle | InputError | Problem]:
         yield from read_feed(data, source)
         return
     if decoded.encoding not in ("utf-8", "utf-8-sig"):
-        yield Problem(source, "W101", Warnings.W101.format(encoding=decoded.encoding),
-                      severity="warning")
+        yield Warnings.W101.problem(source, encoding=decoded.encoding)
     text = decoded.text
     if not text.strip():
         yield EmptyArticleError(Errors.E104.format(detail=""), path=source)
@@ -95,8 +95,7 @@ def _read_by_format(path: Path) -> Iterator[RawArticle | InputError | Problem]:
         yield FeedError(Errors.E109.format(detail=detail), path=source)
     else:
         if suffix not in MARKDOWN_SUFFIXES and suffix != ".txt":
-            yield Problem(source, "W103", Warnings.W103.format(suffix=suffix or "(none)"),
-                          severity="warning")
+            yield Warnings.W103.problem(source, suffix=suffix or "(none)")
         if suffix in MARKDOWN_SUFFIXES:
             yield RawArticle(source=source, text=text, format="markdown",
                              encoding=decoded.encoding)

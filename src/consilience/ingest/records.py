@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import EmptyArticleError, Errors, InputError, MalformedRecordError
 from ..models import RawArticle
-from .decode import normalise_text
+from ..text import normalise_text
 from .html import extract_html, looks_like_html
 
 LOGGER = logging.getLogger(__name__)

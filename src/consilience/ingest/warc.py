@@ -19,7 +19,8 @@ from warcio.recordloader import ArcWarcRecord
 
 from ..errors import BrokenArchiveError, EmptyArticleError, Errors, InputError
 from ..models import RawArticle
-from .decode import decode_bytes, normalise_text
+from ..text import normalise_text
+from .decode import decode_bytes
 from .html import extract_html
 
 LOGGER = logging.getLogger(__name__)

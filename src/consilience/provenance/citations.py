@@ -11,21 +11,18 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..models import Article, Citation, CitationKind, Quote, Span
+from ..lang.en.sources import DOCUMENT_NOUNS, SOURCE_WORDS
+from ..lang.en.verbs import reporting_class
+from ..models import Article, Citation, CitationKind, EntityMentions, Quote, Span
+from ..syntax import reported_by
 
-EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
-
-_KIND_OF_CUE: dict[str, CitationKind] = {
-    "report": "reported", "write": "reported", "publish": "reported", "reveal": "reported",
-    "cite": "cited", "quote": "cited", "forward": "forwarded", "tell": "told",
+_KIND_OF_CLASS: dict[str, CitationKind] = {
+    "publish": "reported", "reveal": "reported", "cite": "cited", "forward": "forwarded",
+    "tell": "told",
 }
-_SOURCE_WORDS = frozenset({
-    "official", "officials", "source", "sources", "spokesperson", "spokesman", "spokeswoman",
-    "ministry", "department", "agency", "government", "embassy", "report", "reports",
-    "document", "documents", "statement", "memo", "newspaper", "outlet", "office",
-})
+"""How a source is credited, by the class of the reporting verb that cites it (see
+`lang.en.verbs`); other classes credit it as "other"."""
 _CITING_TYPES = frozenset({"ORG", "GPE", "NORP"})
-_REPORT_NOUNS = frozenset({"report", "story", "article", "statement", "document"})
 _CREDIT_REASONS = frozenset({"caption", "wire", "credit", "photo"})
 """Removed lines whose credit names where material came from (a byline names the author)."""
 
@@ -50,7 +47,7 @@ class _Entities:
         if phrase is None or not len(phrase):
             return None
         head = phrase.root
-        if head.lemma_.casefold() in _REPORT_NOUNS:
+        if head.lemma_.casefold() in DOCUMENT_NOUNS:
             author = next((grand for child in head.children if child.lower_ in ("by", "from")
                            for grand in child.children if grand.dep_ == "pobj"), None) or next(
                 (child for child in head.children if child.dep_ in ("compound", "poss")
@@ -68,7 +65,7 @@ def _is_source(text: str, entity: str | None, types: Mapping[str, str]) -> bool:
     """An outlet, agency, official or document, not a person speaking for themself."""
     if entity is not None and types.get(entity) in _CITING_TYPES:
         return True
-    return any(word.casefold().strip(".,") in _SOURCE_WORDS for word in text.split())
+    return any(word.casefold().strip(".,") in SOURCE_WORDS for word in text.split())
 
 
 def _told_outlet(doc: Doc, cue: Span) -> Token | None:
@@ -114,8 +111,8 @@ def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],
             add("according-to", quote.source_span.start, quote.source_span.end)
             continue
         token = doc.char_span(quote.cue_span.start, quote.cue_span.end, alignment_mode="expand")
-        lemma = token[0].lemma_.casefold() if token is not None and len(token) else cue
-        kind = _KIND_OF_CUE.get(lemma)
+        lemma = token[0].lemma_ if token is not None and len(token) else cue
+        kind = _KIND_OF_CLASS.get(reporting_class(lemma) or "")
         if kind == "told":
             kind = None  # the speaker told someone: the outlet is cited above
         add(kind or "other", quote.source_span.start, quote.source_span.end)
@@ -158,12 +155,9 @@ def _wire_credits(text: str) -> list[tuple[int, int]]:
 def _reported_by(article: Article, doc: Doc, add) -> None:  # type: ignore[no-untyped-def]
     """"as reported by X", "X's report", "X first reported" outside quotes."""
     for token in doc:
-        if token.lemma_ in ("report", "cite", "forward") and token.tag_ == "VBN":
-            agent = next((child for child in token.children if child.dep_ == "agent"), None)
-            target = next((child for child in agent.children if child.dep_ == "pobj"), None) \
-                if agent is not None else None
-            if target is not None:
-                add("reported", target.left_edge.idx, target.idx + len(target.text))
+        target = reported_by(token)
+        if target is not None:
+            add("reported", target.left_edge.idx, target.idx + len(target.text))
         if token.lemma_ == "forward" and token.pos_ == "VERB":
             # "X forwarded the report": X passes on another outlet's report
             forwarder = next((child for child in token.children if child.dep_ == "nsubj"), None)

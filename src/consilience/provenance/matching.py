@@ -16,16 +16,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..lang.en.stopwords import STOPWORDS
 from ..models import ConflictSide, Quote
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)?")
-_STOP = frozenset({
-    "the", "and", "for", "that", "this", "with", "was", "are", "were", "has", "have", "had",
-    "but", "not", "its", "their", "our", "they", "them", "his", "her", "she", "him", "you",
-    "from", "will", "would", "can", "could", "should", "been", "being", "which", "who", "what",
-    "there", "than", "then", "also", "about", "into", "over", "more", "very", "just", "all",
-    "any", "one", "out", "now", "said", "says",
-})
 _SAME = 0.6  # least share of the shorter quote's words found in the longer
 _VERBATIM = 0.9  # at least this share: the same words (truncation allowed)
 _MIN_WORDS = 4
@@ -34,7 +28,7 @@ _SPELLING = str.maketrans({"s": "z"})  # defence / defense
 
 def content_words(text: str) -> frozenset[str]:
     return frozenset(word.casefold().translate(_SPELLING) for word in _WORD.findall(text)
-                     if word.casefold() not in _STOP)
+                     if word.casefold() not in STOPWORDS)
 
 
 def _containment(left: frozenset[str], right: frozenset[str]) -> float:

@@ -1,21 +1,19 @@
-"""Quotation marks: where direct quotes are in a text, as a spaCy component.
+"""Quotation marks: where direct quotes are in a text.
 
 Straight ("...") and curly (“...”) double quotes are paired within a paragraph. A paragraph
 that opens a quote and does not close it continues into the next paragraph when that one
 opens with a quotation mark again (the news convention for quotes over several paragraphs);
 otherwise the quote ends with its paragraph. Single quotes are left alone (apostrophes); an
 unbalanced mark never makes the rest of the article a quote.
+
+A plain function of the text, not a spaCy component: it reads characters only, and its one
+reader (`quotes`) needs the exact character ranges, which span groups would round out to
+token boundaries.
 """
 
 from __future__ import annotations
 
 import re
-
-from spacy.language import Language
-from spacy.tokens import Doc
-
-QUOTES = "consilience_quotes"
-SPANS_KEY = "consilience_quotes"
 
 _OPEN = "“«„"
 _CLOSE = "”»"
@@ -102,15 +100,3 @@ def _trimmed(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if end > start:
             trimmed.append((start, end))
     return trimmed
-
-
-@Language.component(QUOTES, assigns=["doc.spans"])
-def mark_quotations(doc: Doc) -> Doc:
-    """Put the words inside each quotation in `doc.spans["consilience_quotes"]`."""
-    spans = []
-    for start, end in find_quotations(doc.text):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            spans.append(span)
-    doc.spans[SPANS_KEY] = spans
-    return doc

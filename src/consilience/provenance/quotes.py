@@ -17,27 +17,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..models import Article, Quote, Span
+from ..lang.en.pronouns import SPEAKER_PRONOUNS
+from ..models import Article, EntityMentions, Quote, Span
+from ..syntax import (
+    according_object,
+    according_to,
+    char_range,
+    is_reporting_verb,
+    noun_phrase,
+    subject,
+)
 from .quotations import find_quotations
 
-EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
-
-CUE_VERBS = frozenset({
-    "say", "tell", "add", "state", "write", "explain", "argue", "insist", "warn", "note",
-    "remark", "claim", "declare", "announce", "report", "confirm", "deny", "reveal", "suggest",
-    "ask", "reply", "respond", "answer", "continue", "conclude", "emphasize", "emphasise",
-    "stress", "acknowledge", "admit", "comment", "describe", "call", "predict", "estimate",
-    "recall", "assert", "maintain", "contend", "allege", "point", "tweet", "post", "quip",
-    "joke", "vow", "promise", "urge", "believe", "think", "complain", "observe", "indicate",
-    "boast", "demand", "sing", "chant", "shout", "scream", "yell", "exclaim", "muse", "concede",
-    "counter", "retort", "scoff", "lament", "plead", "beg", "whisper", "wonder", "testify",
-    "inform", "assure", "caution", "charge", "hint", "mention", "brag", "bristle", "snap",
-})
-_RELATIVES = frozenset({"who", "which", "that"})
 _MIN_DIRECT_WORDS = 3
-_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "it"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-_NOUN_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "cc", "conj"})
 _WORD = re.compile(r"\w+")
 
 
@@ -47,61 +39,11 @@ class _Speaker:
     span: tuple[int, int]  # the words naming the speaker
 
 
-def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _noun_phrase(token: Token) -> tuple[int, int]:
-    start = token.left_edge.i
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ in _NOUN_CUT or (child.dep_ == "prep" and child.lower_ not in ("of", "at")):
-            break
-        end = child.right_edge.i + 1
-    return start, end
-
-
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, also after it ('said Smith') and through coordination."""
-    current = verb
-    for _ in range(4):
-        subject = next((child for child in current.children if child.dep_ in _SUBJECTS), None)
-        if subject is None:  # inverted: '"...," said Smith' parsed with Smith as an object
-            subject = next((child for child in current.rights if child.pos_ == "PROPN"
-                            and child.ent_type_ not in ("DATE", "TIME")
-                            and child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos")),
-                           None)
-        if subject is not None and subject.lower_ in _RELATIVES and \
-                current.dep_ == "relcl":
-            return current.head  # "an architect who said ...": the architect
-        if subject is not None:
-            return subject
-        if current.dep_ not in ("conj", "xcomp", "advcl") or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
-
-
 def _cue_in(tokens: Sequence[Token], quoted: Container[int]) -> Token | None:
     """The reporting verb among `tokens` that is outside the quotation."""
     for token in tokens:
-        if token.i in quoted or token.pos_ not in ("VERB", "AUX"):
-            continue
-        if token.lemma_.casefold() in CUE_VERBS:
+        if token.i not in quoted and is_reporting_verb(token):
             return token
-    return None
-
-
-def _according_to(tokens: Sequence[Token], quoted: Container[int]
-                  ) -> tuple[Token, Token] | None:
-    for token in tokens:
-        if token.i in quoted or token.lower_ != "according":
-            continue
-        to = next((child for child in token.children if child.lower_ == "to"), None)
-        target = next((child for child in to.children if child.dep_ == "pobj"), None) \
-            if to is not None else None
-        if target is not None:
-            return token, target
     return None
 
 
@@ -117,11 +59,10 @@ def _sentence_index(sentences: Sequence[DocSpan], char: int) -> int:
 
 
 def _speaker_of(cue: Token) -> _Speaker | None:
-    subject = _subject(cue)
-    if subject is None:
+    found = subject(cue)
+    if found is None:
         return None
-    start, end = _noun_phrase(subject)
-    return _Speaker(subject, _char_range(cue.doc, start, end))
+    return _Speaker(found, char_range(cue.doc, *noun_phrase(found)))
 
 
 class _Resolver:
@@ -146,7 +87,7 @@ class _Resolver:
         """(entity id, speaker text)."""
         token = speaker.token
         start, end = speaker.span
-        if token.lower_ in _PRONOUNS and token.pos_ == "PRON":
+        if token.lower_ in SPEAKER_PRONOUNS and token.pos_ == "PRON":
             before = [(first, last) for first, last in self.people if last <= token.idx]
             if before:
                 first, last = before[-1]
@@ -206,15 +147,14 @@ def _direct_quotes(article: Article, doc: Doc, sentences: list[DocSpan],
                     child.dep_ == "ccomp" for child in cue.children):
                 cue = None  # the next sentence's own statement, not a '"...," she said' tag
             speaker = _speaker_of(cue) if cue is not None else None
-            according = _according_to(list(sentence), quoted) if speaker is None else None
+            according = according_to(sentence, quoted) if speaker is None else None
             if speaker is not None or according is not None:
                 break
         cue_span = source_span = None
         entity = speaker_text = None
         if according is not None:
             cue_token, target = according
-            a, b = _noun_phrase(target)
-            speaker = _Speaker(target, _char_range(doc, a, b))
+            speaker = _Speaker(target, char_range(doc, *noun_phrase(target)))
             cue_span = _according_span(article, cue_token)
         elif cue is not None:
             cue_span = _span(article, cue.idx, cue.idx + len(cue.text))
@@ -261,12 +201,13 @@ def _indirect_quotes(article: Article, doc: Doc, direct: list[Quote],
 
     quotes = []
     for token in doc:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_.casefold() not in CUE_VERBS:
-            continue
+        if not is_reporting_verb(token) or (token.dep_ == "ccomp"
+                                             and is_reporting_verb(token.head)):
+            continue  # "said he also heard that ...": the inner report is part of the outer
         content = next((child for child in token.children if child.dep_ == "ccomp"), None)
         if content is None:
             continue
-        start, end = _char_range(doc, content.left_edge.i, content.right_edge.i + 1)
+        start, end = char_range(doc, content.left_edge.i, content.right_edge.i + 1)
         if overlaps_direct(start, end) or len(_WORD.findall(article.text[start:end])) < 3:
             continue
         speaker = _speaker_of(token)
@@ -280,12 +221,9 @@ def _indirect_quotes(article: Article, doc: Doc, direct: list[Quote],
                             speaker=entity, speaker_text=speaker_text, cue=cue_span.text,
                             cue_span=cue_span, source_span=source_span))
     for token in doc:
-        if token.lower_ != "according":
+        target = according_object(token)
+        if target is None:
             continue
-        found = _according_to([token], range(0))
-        if found is None:
-            continue
-        _, target = found
         sentence = token.sent
         phrase = range(token.i, target.right_edge.i + 1)
         rest = [item for item in sentence if item.i not in phrase and not item.is_punct]
@@ -294,8 +232,7 @@ def _indirect_quotes(article: Article, doc: Doc, direct: list[Quote],
         start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
         if overlaps_direct(start, end):
             continue
-        a, b = _noun_phrase(target)
-        speaker = _Speaker(target, _char_range(doc, a, b))
+        speaker = _Speaker(target, char_range(doc, *noun_phrase(target)))
         entity, speaker_text = resolver.resolve(speaker, article.text)
         quotes.append(Quote(id="", span=_span(article, start, end), direct=False,
                             speaker=entity, speaker_text=speaker_text, cue="according to",

@@ -1,4 +1,5 @@
-"""The story as a Markdown report, made from the same Story as the JSON.
+"""The story as a Markdown report, made from the same Story as the JSON; the fact table's
+support and contradictions come from the HTML page's `StoryView`, so both reports agree.
 
 Article text is untrusted: every piece of it is escaped so that a Markdown viewer shows it as
 text (no HTML, links or emphasis injected by a source).
@@ -9,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..models import Article, Fact, Problem, Span, Story
-from .text import shorten as _shorten
+from ..models import Article, Problem, Span, Story
+from ..text import shorten
+from .view import story_view
+from .view_records import StoryView
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -93,52 +96,31 @@ def _brief(story: Story, labels: dict[str, str]) -> list[str]:
 
 
 FACT_ROWS = 40
+"""The Markdown fact table shows this many facts (of the page's rows), the best supported first."""
 FACT_TEXT = 120
 SPAN_TEXT = 200
 SIDE_QUOTES = 3
+_CELL_MARKS = {"states": "✓", "contradicts": "✗", "silent": "·"}
 
 
-def _support(fact: Fact) -> tuple[int, int]:
-    sources = fact.independent_sources if fact.independent_sources is not None \
-        else len(fact.articles)
-    return -sources, -len(fact.articles)
-
-
-def _contradicting(story: Story) -> dict[str, set[str]]:
-    """For each fact id, the articles on a side of a conflict about it other than the side
-    most articles take."""
-    against: dict[str, set[str]] = {}
-    for conflict in story.conflicts:
-        if conflict.fact is None or not conflict.sides:
-            continue
-        majority = max(conflict.sides, key=lambda side: len(side.articles))
-        others = {article for side in conflict.sides if side is not majority
-                  for article in side.articles}
-        against.setdefault(conflict.fact, set()).update(others - set(majority.articles))
-    return against
-
-
-def _facts(story: Story, labels: dict[str, str]) -> list[str]:
-    if not story.facts:
+def _facts(story: Story, view: StoryView, labels: dict[str, str]) -> list[str]:
+    """The fact x article table from the page's fact rows (`view.story_view`), so the Markdown
+    and HTML reports rank facts by the same support and mark the same contradictions."""
+    if not view.facts:
         return []
-    facts = sorted(story.facts, key=_support)[:FACT_ROWS]
-    against = _contradicting(story)
+    total = len(view.facts) + view.hidden_facts
     columns = [f"{labels[article.id]} {escape(article.outlet)}" if article.outlet
                else labels[article.id] for article in story.articles]
-    rows = []
-    for fact in facts:
-        stated, contradicted = set(fact.articles), against.get(fact.id, set())
-        cells = ["✗" if article.id in contradicted else "✓" if article.id in stated else "·"
-                 for article in story.articles]
-        rows.append((fact.id, fact.status,
-                     fact.independent_sources if fact.independent_sources is not None else "—",
-                     escape(_shorten(fact.text, FACT_TEXT)), *cells))
-    lines = [f"## Facts ({len(story.facts)})", "",
+    rows = [(row.id, row.status, row.independent if row.independent is not None else "—",
+             escape(shorten(row.text, FACT_TEXT)),
+             *(_CELL_MARKS[cell.state] for cell in row.cells))
+            for row in view.facts[:FACT_ROWS]]
+    lines = [f"## Facts ({total})", "",
              "✓ the article states the fact; ✗ it gives another version (a side of a conflict "
              "about the fact that most articles do not take); · it does not mention it.", ""]
     lines += _table(("fact", "status", "independent sources", "text", *columns), rows)
-    if len(story.facts) > FACT_ROWS:
-        lines += [f"{len(story.facts) - FACT_ROWS} less supported facts are not shown.", ""]
+    if total > FACT_ROWS:
+        lines += [f"{total - FACT_ROWS} less supported facts are not shown.", ""]
     return lines
 
 
@@ -150,7 +132,7 @@ def _quoted(labels: dict[str, str], spans: Iterable[Span]) -> str:
         articles = quoted.setdefault(" ".join(span.text.split()), [])
         if span.article not in articles:
             articles.append(span.article)
-    shown = [f"“{escape(_shorten(text, SPAN_TEXT))}” {_cite(labels, articles)}"
+    shown = [f"“{escape(shorten(text, SPAN_TEXT))}” {_cite(labels, articles)}"
              for text, articles in list(quoted.items())[:SIDE_QUOTES]]
     more = len(quoted) - SIDE_QUOTES
     return "; ".join(shown) + (f"; and {more} more" if more > 0 else "") or "—"
@@ -201,7 +183,7 @@ def _quotes(story: Story, labels: dict[str, str]) -> list[str]:
     for speaker, quotes in sorted(by_speaker.items(), key=lambda item: (-len(item[1]),
                                                                          item[0].casefold())):
         lines += [f"**{escape(speaker)}**", ""]
-        rows = [(_shorten(escape(quote.span.text), 200),
+        rows = [(shorten(escape(quote.span.text), 200),
                  "direct" if quote.direct else "indirect", escape(quote.cue) or "—",
                  _cite(labels, [quote.span.article]),
                  _cite(labels, dict.fromkeys(article_of[other] for other in quote.same_as))
@@ -232,7 +214,7 @@ def _provenance(story: Story, labels: dict[str, str]) -> list[str]:
             ("article", "copies", "overlap", "passages", "first passage"),
             ((_cite(labels, [copy.article]), _cite(labels, [copy.of_article]),
               f"{copy.overlap:.0%}", len(copy.spans),
-              _shorten(escape(copy.spans[0].text), 160) if copy.spans else "—")
+              shorten(escape(copy.spans[0].text), 160) if copy.spans else "—")
              for copy in story.copies))
     return lines
 
@@ -256,18 +238,20 @@ def _problems(problems: Sequence[Problem]) -> list[str]:
 
 def render_markdown(story: Story, model: str | None = None,
                     problems: Sequence[Problem] = ()) -> str:
+    """The story as a Markdown report: the same figures as the HTML page (its `StoryView`), laid
+    out as headings, tables and lists, every piece of article text escaped."""
+    view = story_view(story, model, problems)
     labels = _label(story)
-    outlets = sorted({article.outlet for article in story.articles if article.outlet})
     span = f"{story.first} – {story.last}" if story.first else "dates unknown"
     head = [
         f"# {escape(story.title)}",
         "",
-        f"*{len(story.articles)} articles, {len(outlets)} named outlets, {span}. "
+        f"*{len(view.sources)} articles, {view.outlets} named outlets, {span}. "
         f"Story `{story.id}`"
         + (f", analysed with {escape(model)}" if model else "") + ".*",
         "",
     ]
-    sections = (_articles, _brief, _facts, _conflicts, _entities, _quotes, _timeline,
-                _provenance, _removed)
-    body = [line for section in sections for line in section(story, labels)]
+    body = [*_articles(story, labels), *_brief(story, labels), *_facts(story, view, labels)]
+    sections = (_conflicts, _entities, _quotes, _timeline, _provenance, _removed)
+    body += [line for section in sections for line in section(story, labels)]
     return "\n".join(head + body + _problems(problems)).rstrip() + "\n"

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..text import shorten
 
-def shorten(text: str, limit: int) -> str:
-    """`text` on one line, cut to at most `limit` characters with an ellipsis."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+__all__ = ["shorten", "web_address"]
 
 
 def web_address(url: str | None) -> str | None:

@@ -1,213 +1,47 @@
-"""What the HTML story page shows, worked out from the Story: plain records for the templates.
+"""What a story page shows, worked out from the Story: the records of `view_records`.
 
 Templates only lay these out; every choice (order, grouping, what a citation points at, what
-is left out of a long list) is made here, where it can be tested. Every citation carries the
-anchor of the exact span it rests on (see `spans.py`), the outlet and the span's words, so a
-reader can check it in the article text of the same page.
+is left out of a long list, which articles support or contradict a fact) is made here, where
+it can be tested, once for the HTML report, the web app's story page and the Markdown report.
+Every citation carries the anchor of the exact span it rests on (see `spans.py`), the outlet
+and the span's words, so a reader can check it in the article text of the same page.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from ..models import Article, Conflict, Fact, Problem, Quote, Span, Story
-from .charts import CitationGraph, TimelineChart, citation_graph, timeline_chart
-from .spans import Gap, Segment, SpanIndex, article_view
-from .text import shorten, web_address
-from .wordiff import Piece, differing_words
+from ..text import shorten
+from .citation_geometry import citation_graph
+from .spans import SpanIndex, article_view
+from .text import web_address
+from .timeline_geometry import timeline_chart
+from .view_records import (
+    AliasView,
+    ArticleView,
+    BriefItem,
+    Cell,
+    Cite,
+    CitedSource,
+    ConflictView,
+    CopyView,
+    EntityView,
+    FactRow,
+    Passage,
+    SideView,
+    Source,
+    SpeakerView,
+    Statement,
+    StoryView,
+    TimelineRow,
+)
+from .wordiff import differing_words
 
 FACT_ROWS = 80
 """The fact x outlet matrix shows this many facts, the best supported first."""
 QUOTE_TEXT = 400
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """An article as the page names it: `[3] Outlet`."""
-
-    id: str
-    number: int
-    outlet: str
-    title: str
-    published: str | None
-    url: str | None
-    anchor: str
-    named: bool = True
-    """Whether `outlet` is an outlet or web site (else words of the title or a number)."""
-
-    @property
-    def label(self) -> str:
-        return f"[{self.number}]"
-
-
-@dataclass(frozen=True, slots=True)
-class Cite:
-    """A link to the words of one source: `anchor` is the span's anchor (or the article's when
-    no span is known). The page shows the marked words of that span on hover or click."""
-
-    source: Source
-    anchor: str
-
-
-@dataclass(frozen=True, slots=True)
-class BriefItem:
-    """A brief sentence: `quoted` is where its words come from, `also` the other articles
-    that state its facts, each cited at its own words."""
-
-    text: str
-    section: str
-    quoted: Cite | None
-    also: list[Cite]
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    state: str  # "states", "contradicts" or "silent"
-    cite: Cite | None
-
-
-@dataclass(frozen=True, slots=True)
-class FactRow:
-    id: str
-    text: str
-    status: str
-    support: int
-    independent: int | None
-    order: int
-    cells: list[Cell]
-    anchor: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SideView:
-    value: str
-    cites: list[Cite]
-    attributed_to: list[str]
-    pieces: list[Piece]
-    anchor: str | None
-    more: int
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictView:
-    id: str
-    kind: str
-    summary: str
-    fact: str | None
-    sides: list[SideView]
-
-
-@dataclass(frozen=True, slots=True)
-class AliasView:
-    text: str
-    count: int
-    kind: str
-    sources: list[Source]
-    cite: Cite | None
-
-    @property
-    def variant(self) -> bool:
-        return self.kind == "variant"
-
-
-@dataclass(frozen=True, slots=True)
-class EntityView:
-    id: str
-    name: str
-    type: str
-    roles: list[str]
-    mentions: int
-    sources: list[Source]
-    aliases: list[AliasView]
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """One statement of a speaker, with every article that carries it (cross-outlet matches
-    are quotes linked by `same_as`)."""
-
-    text: str
-    direct: bool
-    cue: str | None
-    cites: list[Cite]
-
-
-@dataclass(frozen=True, slots=True)
-class SpeakerView:
-    speaker: str
-    statements: list[Statement]
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineRow:
-    date: str
-    text: str
-    scheduled: bool
-    cites: list[Cite]
-
-
-@dataclass(frozen=True, slots=True)
-class CitedSource:
-    source: str
-    cites: list[tuple[Cite, str]]
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    text: str
-    cite: Cite
-    of_cite: Cite | None
-
-
-@dataclass(frozen=True, slots=True)
-class CopyView:
-    article: Source
-    of_article: Source
-    overlap: float
-    passages: list[Passage]
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleView:
-    source: Source
-    byline: str | None
-    language: str | None
-    parts: list[Segment | Gap]
-    truncated: bool
-    length: int
-    full_text_url: str | None
-    removed: int
-    page_url: str | None = None
-    """The article's own page, when the story is served."""
-
-
-@dataclass(slots=True)
-class StoryView:
-    id: str
-    title: str
-    first: str | None
-    last: str | None
-    model: str | None
-    sources: list[Source]
-    brief: list[BriefItem] = field(default_factory=list)
-    facts: list[FactRow] = field(default_factory=list)
-    hidden_facts: int = 0
-    conflicts: list[ConflictView] = field(default_factory=list)
-    entities: list[EntityView] = field(default_factory=list)
-    speakers: list[SpeakerView] = field(default_factory=list)
-    timeline: list[TimelineRow] = field(default_factory=list)
-    timeline_chart: TimelineChart | None = None
-    cited: list[CitedSource] = field(default_factory=list)
-    graph: CitationGraph | None = None
-    copies: list[CopyView] = field(default_factory=list)
-    articles: list[ArticleView] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def outlets(self) -> int:
-        return len({source.outlet for source in self.sources if source.named})
 
 
 def _source(article: Article, number: int) -> Source:

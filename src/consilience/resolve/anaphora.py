@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, PLURAL
+from ..lang.en.pronouns import PERSON_RELATIVES as RELATIVE
 from ..models import Mention
 from .local import PLACE_TYPES, LocalEntity, NamedMention
 from .names import parse_name
 
-MASCULINE = frozenset({"he", "him", "his", "himself"})
-FEMININE = frozenset({"she", "her", "hers", "herself"})
-RELATIVE = frozenset({"who", "whom", "whose"})
-PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _MAX_SENTENCES_BACK = 2
 _RELATIVE_GAP = re.compile(r"^\s*+,?\s*+$")  # possessive: a long gap of spaces fails at once
 
@@ -75,18 +73,6 @@ def _fits(word: str, entity: LocalEntity, end: int, start: int, text: str,
     return kind != "person"
 
 
-# Common nouns that stand for a person in news text; an "-er"/"-or"/"-ist" agent noun also does.
-PERSON_NOUNS = frozenset({
-    "man", "woman", "men", "women", "boy", "girl", "person", "people", "child", "victim",
-    "suspect", "gunman", "shooter", "host", "driver", "motorist", "climber", "mountaineer",
-    "coach", "player", "actor", "actress", "star", "singer", "comedian", "emcee", "officer",
-    "official", "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader",
-    "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "grandmother",
-    "grandfather", "doctor", "surgeon", "nurse", "employee", "worker", "receptionist",
-    "accountant", "partner", "boss", "chief", "executive", "ceo", "founder", "owner", "resident",
-    "student", "teacher", "professor", "lawyer", "attorney", "judge", "witness", "pilot",
-    "captain", "soldier", "friend", "fan", "veteran", "candidate", "nominee", "senator",
-})
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
 
 

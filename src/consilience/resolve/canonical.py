@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from ..lang.en.titles import FORMS_OF_ADDRESS
 from ..models import Alias, AliasKind, Conflict, ConflictSide, Entity, EntityType, Span
 from .link import Cluster
 from .local import NamedMention
@@ -16,8 +17,6 @@ from .roles import role_words
 _TYPE_ORDER: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "OTHER")
 _MAX_ROLES = 6
 _MAX_SPANS_PER_SIDE = 5
-# Forms of address, not roles: "Mr. X" says nothing about what X does.
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 
 
 def _stable_id(prefix: str, key: str) -> str:
@@ -111,7 +110,7 @@ def build_entity(cluster: Cluster, article_order: dict[str, int]) -> tuple[Entit
         aliases.append(Alias(text, len(group), used_in, _alias_kind(form, canonical)))
     aliases.sort(key=lambda alias: (-alias.count, alias.text))
     roles = Counter(role for member in cluster.members for role in member.roles
-                    if entity_type == "PERSON" and fold(role).rstrip(".") not in _HONORIFICS)
+                    if entity_type == "PERSON" and fold(role).rstrip(".") not in FORMS_OF_ADDRESS)
     kept_roles: list[str] = []
     for role, _count in roles.most_common():
         if role_words([role]) and not any(role_words([role]) <= role_words([seen])

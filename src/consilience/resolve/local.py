@@ -10,11 +10,11 @@ from itertools import combinations
 
 from spacy.tokens import Doc
 
+from ..lang.en.names import COUNTRY_KEYS, ORGANISATION_HEADS
+from ..lang.en.pronouns import REFERRING_PRONOUNS
 from ..models import Mention
 from .names import (
     CONNECTORS,
-    COUNTRY_KEYS,
-    ORGANISATION_HEADS,
     NameForm,
     acronym_key,
     fold,
@@ -28,10 +28,9 @@ SCHEMA_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", 
                 "EVENT": "EVENT", "FAC": "LOC"}
 PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
 COUNTRY_NAMES = frozenset(COUNTRY_KEYS.values())
-# Personal, relative and possessive pronouns that refer to an entity (anaphora.py resolves them).
-PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "who",
-                      "whom", "whose", "they", "them", "their", "theirs", "themselves", "it",
-                      "its", "itself"})
+PRONOUNS = REFERRING_PRONOUNS
+"""Personal, relative and possessive pronouns that refer to an entity (anaphora.py resolves
+them)."""
 _DEFINITION = re.compile(r"^\s*\(\s*(?P<acronym>[A-Z][A-Za-z.&]{1,9})\s*\)")
 
 

@@ -14,76 +14,22 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 
-DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
-# Prepositions that some mention boundaries take in ("in the Gulf of Aden").
-LEADING_PREPOSITIONS = frozenset({"in", "on", "at", "from", "to", "near", "into", "across",
-                                  "around", "outside", "inside", "throughout", "within"})
-# Honorifics and office titles that stand before a name ("Mr. Smith", "General Lee").
-TITLE_WORDS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord",
-    "lady",
-    "rev", "reverend", "father", "sister", "brother", "rabbi", "imam", "sheikh", "pope",
-    "president", "vice", "premier", "chancellor", "king", "queen", "prince", "princess",
-    "emperor", "empress", "sultan", "emir", "general", "lieutenant", "colonel", "major",
-    "captain", "admiral", "commander", "sergeant", "corporal", "private", "marshal",
-    "brigadier", "senator", "representative", "congressman", "congresswoman", "governor",
-    "mayor", "judge", "justice",
-    "minister", "secretary", "undersecretary", "ambassador", "envoy", "chairman", "chairwoman",
-    "chair", "chief", "director", "spokesman", "spokeswoman", "spokesperson", "officer",
-    "commissioner", "deputy", "acting", "former", "ex", "prime", "foreign", "defense", "defence",
-    "interior", "finance", "state", "attorney", "speaker", "leader", "ceo", "cfo", "coach",
-    "detective", "inspector", "superintendent", "constable", "pastor", "bishop",
-    "cardinal", "archbishop", "saint", "dean", "provost", "principal", "presidential",
-    "candidate", "nominee", "analyst", "expert", "economist", "under",
-})
-# Abbreviated titles only count with their full stop ("Gen." is a title, "Gen" a given name).
-_ABBREVIATED_TITLES = frozenset({"gen", "lt", "col", "maj", "capt", "adm", "cmdr", "sgt", "sen",
-                                 "rep", "gov", "st", "prof", "rev", "dr", "mr", "mrs", "ms"})
-_ALWAYS_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
-# Last words that make a name an organisation's ("... Morning Post", "... Democratic Party").
-ORGANISATION_HEADS = frozenset({
-    "post", "times", "news", "party", "institute", "university", "college", "school", "agency",
-    "ministry", "department", "company", "co", "corp", "corporation", "inc", "ltd", "llc", "plc",
-    "group", "bank", "council", "committee", "association", "centre", "center", "press",
-    "journal", "herald", "tribune", "daily", "network", "foundation", "fund", "union",
-    "commission", "court", "army", "navy", "forces", "force", "office", "service", "services",
-    "organisation", "organization", "club", "board", "authority", "federation", "alliance",
-    "coalition", "front", "movement", "police", "guard", "reuters", "telegraph", "gazette",
-    "magazine", "radio", "television", "tv", "broadcasting", "airlines", "airways", "motors",
-    "systems", "technologies", "labs", "laboratories", "hospital", "church", "parliament",
-    "assembly", "congress", "senate", "cabinet", "embassy", "consulate", "secretariat",
-})
-CONNECTORS = frozenset({"of", "for", "and", "the", "de", "la", "du", "von", "van", "der", "del",
-                        "on", "in", "at", "&"})
+from ..lang.en.names import (
+    COUNTRY_KEYS,
+    LEADING_PREPOSITIONS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    PLACE_ABBREVIATIONS,
+)
+from ..lang.en.names import NAME_CONNECTORS as CONNECTORS
+from ..lang.en.stopwords import DETERMINERS
+from ..lang.en.titles import TITLE_ABBREVIATIONS, is_title_word
+
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?|&", re.UNICODE)
 # Initialisms: dotted (U.S.), short capitals (NATO, AUKUS), mixed (DoD). A longer all-capitals
 # word is a name in a shouted headline ("WILLIAMS"), not an initialism.
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?\.?$|^[A-Z][A-Z0-9&]{1,4}$|^[A-Z]{1,3}[a-z][A-Z]+$")
-# Particles that begin some surnames in lower case ("de Gaulle", "van Gogh", "al-Assad").
-NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den",
-                            "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "das", "ter"})
-_ABBREVIATED_WORDS = {"mt": "mount", "ft": "fort", "mtn": "mountain"}
-
-# Common alternative forms of country and union names (general world knowledge): each form maps
-# to one key so that "U.S.", "US", "USA" and "the United States" compare equal.
-_COUNTRY_FORMS: dict[str, tuple[str, ...]] = {
-    "united states": ("us", "u.s.", "u.s", "usa", "u.s.a.", "u.s.a", "united states of america",
-                      "america", "the states"),
-    "united kingdom": ("uk", "u.k.", "u.k", "britain", "great britain"),
-    "european union": ("eu", "e.u.", "e.u"),
-    "united nations": ("un", "u.n.", "u.n"),
-    "united arab emirates": ("uae", "u.a.e.", "emirates"),
-    "soviet union": ("ussr", "u.s.s.r."),
-    "north korea": ("dprk", "democratic people's republic of korea"),
-    "south korea": ("rok", "republic of korea"),
-    "china": ("prc", "people's republic of china", "mainland china"),
-    "russia": ("russian federation",),
-    "czech republic": ("czechia",),
-    "netherlands": ("holland", "the netherlands"),
-}
-COUNTRY_KEYS: dict[str, str] = {form: key for key, forms in _COUNTRY_FORMS.items()
-                                for form in (key, *forms)}
 
 
 @lru_cache(maxsize=262144)
@@ -141,20 +87,9 @@ def name_key(tokens: tuple[str, ...], acronym: bool) -> str:
     if acronym:
         joined = acronym_key(" ".join(tokens))
     else:
-        joined = " ".join(_ABBREVIATED_WORDS.get(word, word)
+        joined = " ".join(PLACE_ABBREVIATIONS.get(word, word)
                           for word in fold(" ".join(tokens)).replace(".", " ").split())
     return COUNTRY_KEYS.get(joined, COUNTRY_KEYS.get(fold(" ".join(tokens)), joined))
-
-
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
-
-
-def is_title_word(token: str) -> bool:
-    """A word of an honorific or office title; abbreviations only with their full stop."""
-    bare = fold(token).rstrip(".")
-    if bare in _ABBREVIATED_TITLES:
-        return token.endswith(".") or bare in _ALWAYS_TITLES
-    return bare in TITLE_WORDS
 
 
 def _is_title(token: str, next_token: str | None) -> bool:
@@ -165,8 +100,8 @@ _SPACED_JOINER = re.compile(r"(?<=\w)\s+([-/])\s+(?=\w)|(?<=\w)\s+([’']s)\b")
 _SPACED_INITIALS = re.compile(r"\b([A-Z])\s+\.(?:\s+(?=[A-Z]\b)|(?=\s|$))")
 
 
-_GLUED_TITLE = re.compile(
-    r"\b(Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Capt|Prof|Rev|Sgt|Adm)\.(?=[A-Z])")
+_GLUED_TITLE = re.compile(r"\b(" + "|".join(sorted(
+    abbreviation.capitalize() for abbreviation in TITLE_ABBREVIATIONS)) + r")\.(?=[A-Z])")
 
 
 def _rejoin(text: str) -> str:
@@ -233,7 +168,7 @@ def parse_name(text: str) -> NameForm:
         titles.append(tokens.pop(0))
         while len(tokens) > 1 and fold(tokens[0]) in CONNECTORS:
             titles.append(tokens.pop(0))
-    while len(tokens) > 1 and fold(tokens[-1]).strip(".,") in _NAME_SUFFIXES:
+    while len(tokens) > 1 and fold(tokens[-1]).strip(".,") in NAME_SUFFIXES:
         tokens.pop()
     bare = tuple(token.rstrip(".") if not is_acronym(token) else token for token in tokens)
     bare = tuple(token for token in bare if token)

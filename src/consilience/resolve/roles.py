@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang.en.stopwords import STOPWORDS
+from ..lang.en.titles import (
+    FORMS_OF_ADDRESS,
+    MILITARY_RANKS,
+    RANK_ABBREVIATIONS,
+    ROLE_QUALIFIERS,
+)
 from .names import CONNECTORS, fold, is_title_word, similarity
 
 _NATIONALITY_LABELS = frozenset({"NORP", "GPE"})
 _ROLE_PREPOSITIONS = frozenset({"of", "for"})
 _MAX_ROLE_TOKENS = 8
-_STOP = frozenset({"the", "a", "an", "'s", "’s", "of", "for", "and", "at", "in", "on", "to"})
 # Forms of address and ranks say how a person is addressed, not which post they hold: "General
 # X" and "X, the army chief" do not disagree. They are left out when roles are compared.
-_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
-                      "general", "gen", "admiral", "adm", "colonel", "col", "lt", "lieutenant",
-                      "captain", "capt", "major", "maj", "sergeant", "sgt", "commander",
-                      "former", "acting", "deputy", "senior", "chief"})
+_ADDRESS = FORMS_OF_ADDRESS | MILITARY_RANKS | RANK_ABBREVIATIONS | ROLE_QUALIFIERS
 
 
 _ROLE_CONNECTORS = frozenset({"of", "for", "the"})
@@ -86,7 +89,7 @@ def role_words(roles: tuple[str, ...] | list[str] | set[str]) -> set[str]:
     for role in roles:
         for word in fold(role).replace("'s", " ").replace("’s", " ").split():
             word = word.strip(".,;:'’\"")
-            if word and word not in _STOP and word not in _ADDRESS \
+            if word and word not in STOPWORDS and word not in _ADDRESS \
                     and not any(char.isdigit() for char in word):  # "Smith, 40": an age
                 words.add(word)
     return words

@@ -4,13 +4,13 @@ tell of the same dated event, in date order."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from ..models import Article, Span, TimelineEntry
+from ..models import Article, EntityMentions, Span, TimelineEntry
 from .expressions import find_expressions
 from .published import published_anchor
 from .values import TimeValue
@@ -59,8 +59,6 @@ def _in_heading(article: Article, start: int) -> bool:
     return any(first <= start < last for first, last in article.headings)
 
 
-EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
-"""article id -> (start, end, entity id) of each entity mention in it."""
 DateMentions = dict[str, list[tuple[int, int, str | None]]]
 """article id -> (start, end, normalised value) of each temporal expression in it."""
 

@@ -8,16 +8,15 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lang.en.modality import (
+    FUTURE_AUXILIARIES,
+    FUTURE_FRAMES,
+    FUTURE_MODIFIERS,
+    SCHEDULING_WORDS,
+)
 from .normalise import Tense, normalise_expression
 from .values import TimeValue
 
-_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "’ll"})
-_FUTURE_FRAMES = frozenset({"schedule", "set", "expect", "due", "plan", "slate", "prepare",
-                            "aim", "intend", "hope", "upcoming", "go"})
-_SCHEDULING = frozenset({"schedule", "slate", "due", "plan"})
-# Words that make the thing a date belongs to a scheduled one: "the planned meeting on July 1".
-_FUTURE_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "coming", "proposed",
-                               "forthcoming", "expected", "next"})
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 # Dates the tagger does not always label: fiscal years, ISO dates.
 _EXTRA = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?\d{2,4}\b|(?<![=\"'/])\b\d{4}-\d{2}-\d{2}\b",
@@ -55,16 +54,16 @@ def tense_of(verb: Token | None) -> Tense | None:
     if verb is None:
         return None
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    if any(child.lower_ in _FUTURE_AUXILIARIES for child in auxiliaries):
+    if any(child.lower_ in FUTURE_AUXILIARIES for child in auxiliaries):
         return "future"
-    if verb.lemma_ in _SCHEDULING:
+    if verb.lemma_ in SCHEDULING_WORDS:
         return "future"  # "was scheduled for July 1": the date is ahead of what is reported
     frame = verb
     while frame.dep_ in ("xcomp", "ccomp") and frame.head.i != frame.i:
         frame = frame.head
-        if frame.lemma_ in _FUTURE_FRAMES:
+        if frame.lemma_ in FUTURE_FRAMES:
             return "future" if not _is_past(frame) or frame.lemma_ != "go" else "past"
-    if verb.lemma_ in _FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
+    if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
         return "future"
     if any(child.lower_ in ("to",) and child.dep_ == "aux" for child in auxiliaries):
         return "future"  # "talks to be held on ..."
@@ -101,7 +100,7 @@ def _scheduled_thing(token: Token, verb: Token | None) -> bool:
             return False
         current = current.head
         if current.pos_ in ("NOUN", "PROPN") and any(
-                child.lower_ in _FUTURE_MODIFIERS for child in current.children):
+                child.lower_ in FUTURE_MODIFIERS for child in current.children):
             return True
     return False
 

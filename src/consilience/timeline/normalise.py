@@ -12,6 +12,8 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from ..lang.en.calendar import MONTHS, WEEKDAYS
+from ..lang.en.numbers import UNIT_AND_TEEN_WORDS
 from .values import (
     TimeValue,
     day,
@@ -25,17 +27,7 @@ from .values import (
 
 Tense = Literal["past", "present", "future"]
 
-MONTHS = {name: number for number, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
-WEEKDAYS = {name: number for number, names in enumerate((
-    ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
-    ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
-    ("sun", "sunday")), start=0) for name in names}
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "a couple of": 2, "couple of": 2}
+_NUMBERS = {"a": 1, "an": 1, **UNIT_AND_TEEN_WORDS, "a couple of": 2, "couple of": 2}
 _VAGUE = {"several": (3, 6), "a few": (2, 4), "few": (2, 4), "some": (2, 6), "many": (4, 10)}
 
 _M = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

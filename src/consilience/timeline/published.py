@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from ..isodates import parse_iso
 from ..models import Article
 from .expressions import find_expressions
 from .normalise import normalise_expression
@@ -22,15 +23,6 @@ _NOW = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|curren
 _MAX_GAP = timedelta(days=10)
 
 
-def _parse(value: str | None) -> date | None:
-    if not value or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeValue | None:
     """The most likely publication day of an undated article, or None.
 
@@ -39,7 +31,7 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
     "today"/"currently" events fall on); the latest day this article dates an event it
     reports in the past tense.
     """
-    known = sorted(found for found in (_parse(value) for value in story_dates) if found)
+    known = sorted(found for found in (parse_iso(value) for value in story_dates) if found)
     # Year-less dates are placed against the story's latest date while there is one.
     undated = find_expressions(doc, known[-1] if known else None)
     years = [int(expression.value.value[:4]) for expression in undated
@@ -87,7 +79,7 @@ def _weekday_named(text: str, found: date) -> bool:
 
 def published_anchor(published: str | None) -> date | None:
     """The date part of an ISO publication date, for normalising against."""
-    return _parse(published)
+    return parse_iso(published)
 
 
 def infer_publication_dates(articles: Sequence[Article], docs: Sequence[Doc]) -> list[Article]:

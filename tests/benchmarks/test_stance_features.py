@@ -1,11 +1,12 @@
-"""Stance features of a body of evidence claims towards one claim, on small parsed examples."""
+"""The FNC-1 benchmark's stance features of a body of evidence claims towards one claim, on
+small parsed examples."""
 
 from __future__ import annotations
 
 import pytest
+from benchmarks.stance_features import FEATURE_NAMES, claim_cues, stance_features
 
 from consilience.claims import SPANS_KEY, ClaimSpace, article_claims
-from consilience.conflicts.stance import FEATURE_NAMES, claim_cues, stance_features
 from consilience.models import Article, Claim
 
 HEADLINE = "Police arrested the mayor of Springfield on Tuesday"

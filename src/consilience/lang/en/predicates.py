@@ -1,14 +1,18 @@
-"""Word lists the claim reader uses: predicate classes, reporting verbs, hedges and modal cues
-(which classes exclude each other is the conflicts stage's `opposites`).
+"""Predicate classes: verbs (with their particles) and status phrases that news uses for the
+same kind of event, so that "called off the meeting", "cancelled the talks" and "pulled out
+of" align; which classes are states a thing can be in; which exclude each other (what was
+cancelled was not postponed, who was absent did not attend).
 
-A predicate class groups verbs (with their particles) that news uses for the same kind of
-event, so that "called off the meeting", "cancelled the talks" and "pulled out of" align.
 The lists are general English news usage, not tuned to any one story.
 """
 
 from __future__ import annotations
 
-PREDICATE_CLASSES: dict[str, str] = {
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+_PREDICATE_CLASSES: dict[str, str] = {
     # calling an event off
     "cancel": "cancel", "call off": "cancel", "scrap": "cancel", "pull out": "cancel",
     "withdraw": "cancel", "abandon": "cancel", "axe": "cancel", "ditch": "cancel",
@@ -57,9 +61,10 @@ PREDICATE_CLASSES: dict[str, str] = {
     "veto": "reject", "block": "reject", "decide": "decide", "determine": "decide",
     "review": "review", "investigate": "review", "probe": "review",
 }
-"""lemma or "lemma particle" -> class."""
+PREDICATE_CLASSES: Final[Mapping[str, str]] = MappingProxyType(_PREDICATE_CLASSES)
+"""Lemma or "lemma particle" -> class."""
 
-STATUS_WORDS: dict[str, str] = {
+_STATUS_WORDS: dict[str, str] = {
     "on hold": "on-hold", "suspended": "on-hold", "paused": "on-hold",
     "proposed": "propose", "planned": "propose", "threatened": "propose",
     "imposed": "impose", "in place": "impose", "in force": "impose", "in effect": "impose",
@@ -67,68 +72,39 @@ STATUS_WORDS: dict[str, str] = {
     "postponed": "postpone", "delayed": "postpone", "absent": "absent",
     "absence": "absent", "scheduled to participate": "attend", "scheduled to attend": "attend",
 }
-"""Phrases that state an event's status without a verb of their own."""
+STATUS_WORDS: Final[Mapping[str, str]] = MappingProxyType(_STATUS_WORDS)
+"""Phrases that state an event's status without a verb of their own -> class."""
 
-REPORTING_VERBS: frozenset[str] = frozenset({
-    "say", "tell", "report", "state", "confirm", "reveal", "add", "note", "claim", "announce",
-    "write", "cite", "quote", "explain", "argue", "insist", "warn", "suggest", "remark",
-    "emphasize", "emphasise", "stress", "point", "highlight", "acknowledge", "deny", "admit",
-    "disclose", "indicate", "assert", "contend", "maintain", "allege", "describe", "comment",
-    "respond", "reply", "forward", "mention", "hear", "learn", "believe", "think", "predict",
-    "estimate", "recall", "agree", "observe", "conclude",
+STATE_CLASSES: Final = frozenset({
+    "cancel", "postpone", "attend", "absent", "meet", "impose", "propose", "on-hold", "remove",
+    "confirm", "deny",
 })
+"""Classes that say what became of a thing (cancelled, on hold, attended), compared across
+outlets as its status."""
 
-SOURCE_NOUNS: frozenset[str] = frozenset({
-    "report", "reports", "statement", "source", "sources", "official", "officials",
-    "spokesperson", "spokesman", "spokeswoman", "document", "documents", "memo",
+INCOMPATIBLE_CLASSES: Final[frozenset[frozenset[str]]] = frozenset({
+    frozenset({"cancel", "postpone"}),
+    frozenset({"attend", "absent"}),
+    frozenset({"impose", "propose"}),
+    frozenset({"impose", "on-hold"}),
+    frozenset({"impose", "remove"}),
+    frozenset({"confirm", "deny"}),
+    frozenset({"increase", "decrease"}),
+    frozenset({"win", "lose"}),
+    frozenset({"convict", "acquit"}),
+    frozenset({"kill", "injure"}),
 })
+"""Pairs of predicate classes that cannot both be true of the same event."""
 
-HEDGE_WORDS: frozenset[str] = frozenset({
-    "reportedly", "allegedly", "apparently", "purportedly", "supposedly", "seemingly",
-    "possibly", "probably", "likely", "unlikely", "perhaps", "maybe", "rumored", "rumoured",
-    "unconfirmed", "unverified", "alleged", "claimed", "suspected", "believed", "thought",
-    "appear", "appears", "appeared", "seem", "seems", "seemed", "if",
-})
 
-POSSIBLE_MODALS: frozenset[str] = frozenset({"may", "might", "could", "can"})
-EXPECTED_CUES: frozenset[str] = frozenset({
-    "will", "shall", "expect", "due", "poised", "likely", "would",
-})
-PLANNED_CUES: frozenset[str] = frozenset({
-    "schedule", "set", "plan", "intend", "aim", "slate", "upcoming", "scheduled",
-})
-DEMAND_CUES: frozenset[str] = frozenset({"should", "must", "ought"})
-
-LIGHT_VERBS: frozenset[str] = frozenset({
-    "decide", "plan", "want", "try", "seek", "move", "agree", "vote", "choose", "opt", "begin",
-    "start", "continue", "threaten", "attempt", "aim", "intend", "expect", "schedule", "set",
-    "hope", "prepare", "refuse", "fail", "go", "be", "have", "get", "make", "take", "look",
-    "appear", "seem", "help", "need", "wish", "mean",
-})
-"""Verbs whose infinitive complement says what actually happens ("decided to pull out")."""
-
-NEGATING_VERBS: frozenset[str] = frozenset({"refuse", "fail", "decline", "deny"})
-"""Verbs that negate their complement: "declined to comment" did not comment."""
-
-DENYING_VERBS: frozenset[str] = frozenset({
-    "deny", "dismiss", "reject", "refute", "rebut", "debunk", "dispute", "contradict",
-})
-"""Reporting verbs whose speaker says what they report is not so."""
-
-FALSE_WORDS: frozenset[str] = frozenset({
-    "false", "untrue", "fake", "baseless", "groundless", "inaccurate", "incorrect", "wrong",
-    "fabricated", "unfounded", "bogus", "misleading",
-})
-"""Words that call a report false: "the report that ... is false"."""
-
-REPORT_NOUNS: frozenset[str] = frozenset({
-    "report", "claim", "rumour", "rumor", "allegation", "speculation", "suggestion", "story",
-})
-"""Nouns whose clause is what someone said, not what happened."""
+def incompatible(left: str | None, right: str | None) -> bool:
+    """Whether two predicate classes state outcomes that exclude each other."""
+    return left is not None and right is not None and \
+        frozenset({left, right}) in INCOMPATIBLE_CLASSES
 
 
 def predicate_class(lemma: str, particle: str | None = None) -> str | None:
-    """The class of a verb with its particle, or of the verb alone."""
+    """The class of a verb with its particle, or of the verb (or event noun) alone."""
     lemma = lemma.casefold()
     if particle:
         phrasal = PREDICATE_CLASSES.get(f"{lemma} {particle.casefold()}")

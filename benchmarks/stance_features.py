@@ -11,8 +11,11 @@ Two groups of features describe one claim against the claims of one article:
   a source, quotation, and the number, date and status conflicts the conflicts stage would
   report between the claim and the evidence.
 
-Nothing here decides a stance: a classifier trained on labelled pairs weighs the features.
-The word lists are general English news usage, like the claim lexicon.
+Nothing here decides a stance: a classifier trained on labelled pairs weighs the features
+(`fnc.py`, on FNC-1). The word lists are general English news usage, like the claim lexicon.
+It lives with the benchmarks because only they use it: the conflicts stage reports typed
+disagreements (numbers, dates, statuses, attributions) without a trained stance model, and
+these features reuse its finders (`consilience.conflicts`) to say what it would report.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
-from ..models import Claim, Fact
-from .opposites import incompatible
-from .status import status_conflicts
-from .values import story_values, value_conflicts
+from consilience.conflicts.status import status_conflicts
+from consilience.conflicts.values import story_values, value_conflicts
+from consilience.lang.en.predicates import incompatible
+from consilience.models import Claim, Fact
 
 
 class Space(Protocol):

@@ -1,0 +1,1 @@
+"""Language data shared by every stage: word lists and their meanings, one module per idea."""

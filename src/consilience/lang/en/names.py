@@ -1,0 +1,70 @@
+"""How English news text builds names: the last words of organisations' names, the small
+words inside names, surname particles, generational suffixes, abbreviated place words, and
+the common alternative forms of country names (general world knowledge).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+ORGANISATION_HEADS: Final = frozenset({
+    "post", "times", "news", "party", "institute", "university", "college", "school", "agency",
+    "ministry", "department", "company", "co", "corp", "corporation", "inc", "ltd", "llc", "plc",
+    "group", "bank", "council", "committee", "association", "centre", "center", "press",
+    "journal", "herald", "tribune", "daily", "network", "foundation", "fund", "union",
+    "commission", "court", "army", "navy", "forces", "force", "office", "service", "services",
+    "organisation", "organization", "club", "board", "authority", "federation", "alliance",
+    "coalition", "front", "movement", "police", "guard", "reuters", "telegraph", "gazette",
+    "magazine", "radio", "television", "tv", "broadcasting", "airlines", "airways", "motors",
+    "systems", "technologies", "labs", "laboratories", "hospital", "church", "parliament",
+    "assembly", "congress", "senate", "cabinet", "embassy", "consulate", "secretariat",
+})
+"""Last words that make a name an organisation's ("... Morning Post", "... Democratic Party")."""
+
+NAME_CONNECTORS: Final = frozenset({
+    "of", "for", "and", "the", "de", "la", "du", "von", "van", "der", "del", "on", "in", "at", "&",
+})
+"""Small words inside a multi-word name ("Bank of England"), left out of its initials."""
+
+NAME_PARTICLES: Final = frozenset({
+    "de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "al", "el",
+    "bin", "ibn", "ben", "dos", "das", "ter",
+})
+"""Particles that begin some surnames in lower case ("de Gaulle", "van Gogh", "al-Assad")."""
+
+NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+"""Generational suffixes and degrees written after a name ("Jr.", "III", "PhD")."""
+
+LEADING_PREPOSITIONS: Final = frozenset({
+    "in", "on", "at", "from", "to", "near", "into", "across", "around", "outside", "inside",
+    "throughout", "within",
+})
+"""Prepositions that some mention boundaries take in ("in the Gulf of Aden")."""
+
+PLACE_ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType({
+    "mt": "mount", "ft": "fort", "mtn": "mountain",
+})
+"""Abbreviated words of place names -> the word spelt out."""
+
+_COUNTRY_FORMS: dict[str, tuple[str, ...]] = {
+    "united states": ("us", "u.s.", "u.s", "usa", "u.s.a.", "u.s.a", "united states of america",
+                      "america", "the states"),
+    "united kingdom": ("uk", "u.k.", "u.k", "britain", "great britain"),
+    "european union": ("eu", "e.u.", "e.u"),
+    "united nations": ("un", "u.n.", "u.n"),
+    "united arab emirates": ("uae", "u.a.e.", "emirates"),
+    "soviet union": ("ussr", "u.s.s.r."),
+    "north korea": ("dprk", "democratic people's republic of korea"),
+    "south korea": ("rok", "republic of korea"),
+    "china": ("prc", "people's republic of china", "mainland china"),
+    "russia": ("russian federation",),
+    "czech republic": ("czechia",),
+    "netherlands": ("holland", "the netherlands"),
+}
+
+COUNTRY_KEYS: Final[Mapping[str, str]] = MappingProxyType({
+    form: key for key, forms in _COUNTRY_FORMS.items() for form in (key, *forms)})
+"""Every common form of a country or union name (folded) -> one key, so that "U.S.", "US",
+"USA" and "the United States" compare equal."""

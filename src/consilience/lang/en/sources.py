@@ -1,0 +1,31 @@
+"""Nouns that stand for where information comes from: sources, officials, documents and the
+institutions that issue them, and the nouns whose clause is what someone said.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+SOURCE_NOUNS: Final = frozenset({
+    "report", "reports", "statement", "source", "sources", "official", "officials",
+    "spokesperson", "spokesman", "spokeswoman", "document", "documents", "memo",
+})
+"""Generic nouns for a source that stand for the one they name: "a report by X" is X,
+"according to sources at X" is X."""
+
+INSTITUTION_NOUNS: Final = frozenset({
+    "ministry", "department", "agency", "government", "embassy", "newspaper", "outlet", "office",
+})
+"""Nouns of institutions that issue information on their own authority."""
+
+SOURCE_WORDS: Final = SOURCE_NOUNS | INSTITUTION_NOUNS
+"""Words that make a phrase a cited source (an outlet, agency, official or document), not a
+person speaking for themself."""
+
+DOCUMENT_NOUNS: Final = frozenset({"report", "story", "article", "statement", "document"})
+"""Nouns of written material whose author is the source ("a report by X", "X's story")."""
+
+REPORTED_SPEECH_NOUNS: Final = frozenset({
+    "report", "claim", "rumour", "rumor", "allegation", "speculation", "suggestion", "story",
+})
+"""Nouns whose clause is what someone said, not what happened ("the claim that ...")."""
