@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..lang.en.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
 from .units import Unit
 
 
@@ -180,9 +181,9 @@ _SECTION = re.compile(r"^(?i:in|filed\s+in|filed\s+under|posted\s+in|categor(?:y
                       r"(?P<section>[A-Z][\w&' -]{0,40})$")
 # "In March", "In 2019", "In Monday's vote": a time, not a section of the site.
 _NOT_SECTION = re.compile(
-    r"(?i)^(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march"
-    r"|april|may|june|july|august|september|october|november|december|(?:mon|tues|wednes|thurs"
-    r"|fri|satur|sun)day|spring|summer|autumn|fall|winter|\d+)\b"
+    r"(?i)^(?:(?:" + "|".join(sorted(MONTH_ABBREVIATIONS)) + r")\.?|"
+    + "|".join(name for name in MONTH_NAMES if name not in MONTH_ABBREVIATIONS)
+    + r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|spring|summer|autumn|fall|winter|\d+)\b"
 )
 
 

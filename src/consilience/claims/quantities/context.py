@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ...lang.en.calendar import MONTH_ABBREVIATIONS, MONTH_NAMES
 from ...lang.en.numbers import ISO_CURRENCY_CODES
 from ...lang.en.quantity_words import (
     NAME_PREFIXES,
@@ -24,14 +25,9 @@ from ...lang.en.quantity_words import (
 from .candidate import Candidate
 from .figures import SPACE
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-_NOT_ACRONYMS = frozenset(ISO_CURRENCY_CODES) | frozenset({
-    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC",
-    "I", "A", "RS",
-})
+_MONTHS = "|".join(name.capitalize() for name in MONTH_NAMES)
+_NOT_ACRONYMS = frozenset(ISO_CURRENCY_CODES) | frozenset(
+    name.upper() for name in MONTH_ABBREVIATIONS | {"may"}) | frozenset({"I", "A", "RS"})
 """Upper-case words that are not the name of a model or a series before a figure."""
 
 TIME_SUFFIX = re.compile(

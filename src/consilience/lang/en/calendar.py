@@ -15,6 +15,13 @@ MONTHS: Final[Mapping[str, int]] = MappingProxyType({
     for name in names})
 """Month name or abbreviation (lower case) -> month number, 1 to 12."""
 
+MONTH_ABBREVIATIONS: Final = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                        "sept", "oct", "nov", "dec"})
+"""The abbreviated month names of MONTHS ("may" is a full name)."""
+MONTH_NAMES: Final = tuple(sorted(MONTHS, key=lambda name: (-len(name), name)))
+"""Every month name and abbreviation, longest first: ready for a regular-expression
+alternation ("September" before "Sept" before "Sep")."""
+
 WEEKDAYS: Final[Mapping[str, int]] = MappingProxyType({
     name: number for number, names in enumerate((
         ("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
