@@ -82,14 +82,21 @@ def split_sentences(text: str) -> SentenceBounds:
     return tuple(bounds)
 
 
+_BOUNDS_KEY = "consilience_sentence_bounds"
+
+
 def parsed_sentence_bounds(doc: Doc) -> SentenceBounds:
     """(start, end) of every sentence spaCy found in `doc` (the ones claims are read from).
 
     White space is trimmed. A piece without a letter or digit (a quotation mark the parser
     left on its own) belongs to the sentence before it when no line break separates them (a
     closing mark), else to the one after it when none does (an opening mark), and is dropped
-    otherwise: it is not a sentence for any reader.
+    otherwise: it is not a sentence for any reader. Computed once per Doc (kept in its
+    `user_data`), as the brief and copies both read them.
     """
+    known = doc.user_data.get(_BOUNDS_KEY)
+    if known is not None:
+        return known  # type: ignore[no-any-return]
     text = doc.text
     bounds: list[tuple[int, int]] = []
     opening: tuple[int, int] | None = None  # a wordless piece waiting for the next sentence
@@ -108,7 +115,9 @@ def parsed_sentence_bounds(doc: Doc) -> SentenceBounds:
             bounds[-1] = (bounds[-1][0], end)
         else:
             opening = (opening[0] if opening is not None else start, end)
-    return tuple(bounds)
+    found_bounds = tuple(bounds)
+    doc.user_data[_BOUNDS_KEY] = found_bounds
+    return found_bounds
 
 
 def sentence_bounds(text: str, doc: Doc | None = None) -> SentenceBounds:
