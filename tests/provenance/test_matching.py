@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from consilience.models import Article, Quote, Span
 from consilience.provenance import find_quotes, link_quotes
+from consilience.provenance.matching import reworded
 
 FULL = "We will rebuild every school in the flooded district before the winter term begins"
 TRUNCATED = "We will rebuild every school in the flooded district"
@@ -145,3 +146,25 @@ def test_quotes_found_in_two_articles_link_end_to_end(nlp):
     assert wording == []
     sides = {frozenset(side.value for side in pair) for pair in attribution}
     assert frozenset({"Ruth Hale", "David Cho"}) in sides
+
+
+def test_renderings_of_different_stretches_of_one_statement_are_no_wording_conflict():
+    statement = ("We will bring back our jobs. We will bring back our borders. We will bring "
+                 "back our wealth. And we will bring back our dreams.")
+    earlier = ("I will fight for you with every breath in my body, and I will never, ever let "
+               "you down. … We will bring back our jobs, we will bring back our borders, we "
+               "will bring back our wealth and we will bring back our dreams.")
+    later = "America will start winning again, winning like never before. " + statement
+    linked, wording, _ = link_quotes([quote("a", 1, earlier, "e-t", "Trump"),
+                                      quote("b", 1, later, "e-t", "Trump")])
+    assert linked[0].same_as == ("b-q1",) and wording == []
+
+
+def test_words_replaced_inside_the_shared_stretch_are_a_wording_conflict():
+    assert reworded("The US is now taking a tough stance towards its allies in the "
+                    "Asia-Pacific region.",
+                    "The US is now playing hardball with allies in the Asia-Pacific.")
+    assert not reworded("We will rebuild every school, in the district.",
+                        "we will rebuild every school in the district")
+    assert not reworded(FULL, TRUNCATED)
+    assert reworded(FULL, ALTERED)

@@ -15,8 +15,10 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from ..lang.en.stopwords import STOPWORDS
+from ..lang.sentences import split_sentences
 from ..models import ConflictSide, Quote
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)?")
@@ -24,11 +26,72 @@ _SAME = 0.6  # least share of the shorter quote's words found in the longer
 _VERBATIM = 0.9  # at least this share: the same words (truncation allowed)
 _MIN_WORDS = 4
 _SPELLING = str.maketrans({"s": "z"})  # defence / defense
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+
+
+def content_sequence(text: str) -> list[str]:
+    """The content words of `text` in order, folded (case, defence/defense)."""
+    return [word.casefold().translate(_SPELLING) for word in _WORD.findall(text)
+            if word.casefold() not in STOPWORDS]
 
 
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(word.casefold().translate(_SPELLING) for word in _WORD.findall(text)
-                     if word.casefold() not in STOPWORDS)
+    return frozenset(content_sequence(text))
+
+
+def _pieces(text: str) -> list[list[str]]:
+    """The content words of each sentence of `text`, an ellipsis ending a piece too."""
+    pieces: list[list[str]] = []
+    for part in _ELLIPSIS.split(text):
+        pieces.extend(content_sequence(part[start:end]) for start, end in split_sentences(part))
+    return [piece for piece in pieces if piece]
+
+
+def _shared_sentences(first: list[list[str]], second: list[list[str]]
+                      ) -> tuple[list[str], list[str]]:
+    """The words of the sentences of each rendering that share a run of two or more words
+    with the other: the stretch both quote."""
+    flat_a = [word for piece in first for word in piece]
+    flat_b = [word for piece in second for word in piece]
+    in_run_a: set[int] = set()
+    in_run_b: set[int] = set()
+    for block in SequenceMatcher(None, flat_a, flat_b, autojunk=False).get_matching_blocks():
+        if block.size >= 2:
+            in_run_a.update(range(block.a, block.a + block.size))
+            in_run_b.update(range(block.b, block.b + block.size))
+
+    def kept(pieces: list[list[str]], in_run: set[int]) -> list[str]:
+        words: list[str] = []
+        position = 0
+        for piece in pieces:
+            if any(index in in_run for index in range(position, position + len(piece))):
+                words.extend(piece)
+            position += len(piece)
+        return words
+
+    return kept(first, in_run_a), kept(second, in_run_b)
+
+
+def reworded(left: str, right: str) -> bool:
+    """Whether two renderings of one quote differ in wording where they overlap.
+
+    Outlets quote different stretches of one statement: sentences only one rendering quotes,
+    words it adds at either end of the shared stretch (a truncation) and what an ellipsis
+    leaves out are not a different wording, and punctuation never is. Within the sentences
+    that share a run of two or more words, words replaced by others, and words dropped or
+    added inside, are; the renderings are reworded when under `_VERBATIM` of the compared
+    words match. Renderings that share no such run share only scattered words: reworded."""
+    first, second = _shared_sentences(_pieces(left), _pieces(right))
+    if not first or not second:
+        return True
+    opcodes = SequenceMatcher(None, first, second, autojunk=False).get_opcodes()
+    matched = changed = 0
+    for number, (tag, a_start, a_end, b_start, b_end) in enumerate(opcodes):
+        if tag == "equal":
+            matched += a_end - a_start
+        elif tag == "replace" or 0 < number < len(opcodes) - 1:
+            changed += max(a_end - a_start, b_end - b_start)
+    return changed > 0 and matched / (matched + changed) < _VERBATIM
 
 
 def _containment(left: frozenset[str], right: frozenset[str]) -> float:
@@ -81,7 +144,8 @@ def link_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[list[Conflic
             if _speakers_compatible(quote, partner):
                 same[number].add(other)
                 same[other].add(number)
-                if quote.direct and partner.direct and containment < _VERBATIM:
+                if quote.direct and partner.direct and containment < _VERBATIM and \
+                        reworded(quote.span.text, partner.span.text):
                     wording.append(_sides(quote, partner, by_speaker=False))
             elif quote.speaker and partner.speaker and containment >= _VERBATIM:
                 attribution.append(_sides(quote, partner, by_speaker=True))
