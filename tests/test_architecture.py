@@ -65,7 +65,7 @@ def test_the_shared_layer_imports_no_stage():
 
 def test_every_top_level_module_is_a_stage_shared_wiring_or_an_application():
     known = STAGES | SHARED | {"pipeline", "stream", "batch", "cli", "web", "__init__",
-                               "__main__", "py"}
+                               "__main__"}
     present = {path.name.removesuffix(".py") for path in PACKAGE.iterdir()
                if path.suffix == ".py" or (path.is_dir() and (path / "__init__.py").exists())}
     assert present <= known, present - known

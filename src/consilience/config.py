@@ -77,11 +77,19 @@ class AlignConfig:
 class CopySettings:
     """Copied-passage detection. `shingle`: words per MinHash shingle; `threshold`: the LSH's
     Jaccard threshold between passages; `min_words`: least matching words of a copied
-    passage."""
+    passage. The alignment of two articles: matching blocks of `min_block` words or more join
+    across gaps of up to `max_gap` words on each side, or up to `max_skip` on one side between
+    blocks of `skip_block` words or more (a sentence dropped or added); `rounds` passes per
+    article pair, each with the passages found masked."""
 
     shingle: int = 4
     threshold: float = 0.5
     min_words: int = 20
+    min_block: int = 3
+    max_gap: int = 4
+    max_skip: int = 60
+    skip_block: int = 8
+    rounds: int = 4
 
 
 @dataclass(frozen=True, slots=True)

@@ -165,8 +165,7 @@ def analyze_articles(
     quotes, altered, miscredited = link_quotes(quotes)
     conflicts = extend_conflicts(conflicts, "wording", altered, articles)
     conflicts = extend_conflicts(conflicts, "attribution", miscredited, articles)
-    copies = find_copies(articles, annotated.docs, shingle=config.copies.shingle,
-                         threshold=config.copies.threshold, min_words=config.copies.min_words)
+    copies = find_copies(articles, annotated.docs, settings=config.copies)
     facts = with_independence(facts, citations, copies, names)
     facts = mark_disputed(facts, conflicts)
     timer.lap("provenance")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from consilience.config import CopySettings
 from consilience.models import Article, Copy
 from consilience.provenance.copies import (
     article_passages,
@@ -259,3 +260,14 @@ def test_spans_slice_real_articles_exactly() -> None:
     repeat = [copy for copy in copies if copy.article == "repeat"]
     assert len(repeat) == 1 and repeat[0].of_article == articles[5].id
     assert repeat[0].overlap > 0.9
+
+
+def test_the_settings_reach_the_alignment() -> None:
+    original = article("orig", ORIGINAL, "2025-03-04")
+    copier = article("copy", COPIER, "2025-03-05")
+    # A changed word splits the passage in two when no gap may join blocks.
+    strict = find_copies([original, copier], settings=CopySettings(max_gap=0, min_words=8))
+    assert len(strict) == 1 and len(strict[0].spans) >= 2
+    assert find_copies([original, copier], settings=CopySettings(min_words=10_000)) == []
+    assert find_copies([original, copier], min_words=10_000,
+                       settings=CopySettings(min_words=8)) == []  # an argument given wins

@@ -3,11 +3,12 @@
 `difflib.SequenceMatcher` (autojunk off) aligns the two word sequences. Words that share no
 word trigram with the other article are replaced by unique placeholders first, so common words
 cannot match on their own and the matcher only works on the shared stretches. Matching blocks
-of MIN_BLOCK words or more are joined across gaps of up to MAX_GAP words on each side (a
-changed, added or dropped word or two), or of up to MAX_SKIP words on one side and MAX_GAP on
-the other between blocks of SKIP_BLOCK words or more (a sentence dropped or added); a joined
-run with at least `min_words` matching words is a copied passage. The alignment is repeated
-with the found runs masked, so passages copied in a different order are found too.
+of `min_block` words or more are joined across gaps of up to `max_gap` words on each side (a
+changed, added or dropped word or two), or of up to `max_skip` words on one side and `max_gap`
+on the other between blocks of `skip_block` words or more (a sentence dropped or added); a
+joined run with at least `min_words` matching words is a copied passage. The alignment is
+repeated with the found runs masked (`rounds` passes), so passages copied in a different order
+are found too. The numbers are `config.CopySettings`.
 """
 
 from __future__ import annotations
@@ -16,17 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-MIN_BLOCK = 3
-"""Matching blocks shorter than this are ignored by the alignment."""
-MAX_GAP = 4
-"""Matching blocks at most this many words apart on both sides join into one passage."""
-MAX_SKIP = 60
-"""Blocks of SKIP_BLOCK words or more also join when at most MAX_GAP words apart on one side
-and at most MAX_SKIP on the other (a sentence dropped or added)."""
-SKIP_BLOCK = 8
-"""See MAX_SKIP."""
-ROUNDS = 4
-"""Alignment passes per article pair (each later one with the found passages masked)."""
+from ..config import CopySettings
 
 _TRIGRAM = 3
 
@@ -57,17 +48,19 @@ def _trigrams(words: Sequence[int]) -> set[tuple[int, ...]]:
     return {tuple(words[index:index + _TRIGRAM]) for index in range(len(words) - _TRIGRAM + 1)}
 
 
-def _joins(gap_a: int, gap_b: int, before: int, after: int) -> bool:
+def _joins(gap_a: int, gap_b: int, before: int, after: int, settings: CopySettings) -> bool:
     """Whether two blocks (of `before` and `after` words) this far apart make one passage."""
     small, large = sorted((gap_a, gap_b))
-    if large <= MAX_GAP:
+    if large <= settings.max_gap:
         return True
-    return small <= MAX_GAP and large <= MAX_SKIP and min(before, after) >= SKIP_BLOCK
+    return small <= settings.max_gap and large <= settings.max_skip and \
+        min(before, after) >= settings.skip_block
 
 
-def _join_blocks(blocks: Sequence[tuple[int, int, int]], min_words: int) -> list[Run]:
+def _join_blocks(blocks: Sequence[tuple[int, int, int]], settings: CopySettings) -> list[Run]:
     """Join monotone matching blocks (a, b, size) across small gaps; keep runs with at least
-    `min_words` matching words."""
+    `settings.min_words` matching words."""
+    min_words = max(settings.min_block, settings.min_words)
     runs: list[Run] = []
     current: list[tuple[int, int, int]] = []
 
@@ -79,11 +72,11 @@ def _join_blocks(blocks: Sequence[tuple[int, int, int]], min_words: int) -> list
                              last_b + last_size, matched))
 
     for block in blocks:
-        if block[2] < MIN_BLOCK:
+        if block[2] < settings.min_block:
             continue
         if current:
             end_a, end_b = current[-1][0] + current[-1][2], current[-1][1] + current[-1][2]
-            if _joins(block[0] - end_a, block[1] - end_b, current[-1][2], block[2]):
+            if _joins(block[0] - end_a, block[1] - end_b, current[-1][2], block[2], settings):
                 current.append(block)
                 continue
             close()
@@ -92,14 +85,14 @@ def _join_blocks(blocks: Sequence[tuple[int, int, int]], min_words: int) -> list
     return runs
 
 
-def align(a: Sequence[int], b: Sequence[int], min_words: int) -> list[Run]:
+def align(a: Sequence[int], b: Sequence[int], settings: CopySettings) -> list[Run]:
     """Copied passages between two word-id sequences, in the order of `a`."""
     shared_a = _shared_words(a, _trigrams(b))
     shared_b = _shared_words(b, _trigrams(a))
     if not any(shared_a):
         return []
     runs: list[Run] = []
-    for _ in range(ROUNDS):
+    for _ in range(settings.rounds):
         # Placeholders: negative, different in a (odd) and b (even), never equal to a word id.
         seq_a = [word if keep else -2 * index - 1 for index, (word, keep)
                  in enumerate(zip(a, shared_a, strict=True))]
@@ -108,7 +101,7 @@ def align(a: Sequence[int], b: Sequence[int], min_words: int) -> list[Run]:
         matcher = SequenceMatcher(None, seq_a, seq_b, autojunk=False)
         found = _join_blocks([(block.a, block.b, block.size)
                               for block in matcher.get_matching_blocks()],
-                             min_words)
+                             settings)
         if not found:
             break
         runs.extend(found)

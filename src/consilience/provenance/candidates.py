@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from datasketch import MinHash, MinHashLSH
 
+from ..config import CopySettings
 from ..models import Article
 from .passages import Passage, Words, article_passages, article_words
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 LOGGER = logging.getLogger(__name__)
 
-SHINGLE = 4
+SHINGLE = CopySettings().shingle
 """Words per shingle, by default."""
 NUM_PERM = 64
 """Permutations of each MinHash."""

@@ -36,10 +36,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..config import CopySettings
 from ..models import Article, Copy
-from .alignment import MIN_BLOCK, align
+from .alignment import align
 from .candidates import SHINGLE, candidate_articles, candidate_pairs
 from .original import copy_record, published_order
 from .passages import Passage, Words, article_passages, article_words, read_words
@@ -63,7 +65,8 @@ LOGGER = logging.getLogger(__name__)
 
 
 def find_copies(articles: Sequence[Article], docs: Sequence[Doc] | None = None, *,
-                shingle: int = SHINGLE, threshold: float = 0.5, min_words: int = 20
+                shingle: int | None = None, threshold: float | None = None,
+                min_words: int | None = None, settings: CopySettings = CopySettings()
                 ) -> list[Copy]:
     """Passages that articles of one story share (near-)verbatim: one Copy per article pair
     that shares at least one passage of `min_words` matching words, from the copier to the
@@ -71,19 +74,21 @@ def find_copies(articles: Sequence[Article], docs: Sequence[Doc] | None = None, 
 
     `docs`: the articles' parses, in order, whose sentences passages are made of (without
     them the text is split alone). `shingle`: words per shingle for the MinHash; `threshold`:
-    the LSH's Jaccard threshold between passages' shingle sets. Copies come in story order of
-    their article pair.
+    the LSH's Jaccard threshold between passages' shingle sets; `min_words`: least matching
+    words of a copy. Each, when given, overrides its field of `settings` (`config.CopySettings`,
+    which also holds the alignment's gaps). Copies come in story order of their article pair.
     """
-    shingle = max(1, shingle)
-    min_words = max(MIN_BLOCK, min_words)
+    given = {name: value for name, value in (("shingle", shingle), ("threshold", threshold),
+                                             ("min_words", min_words)) if value is not None}
+    settings = replace(settings, **given)
     texts = article_words(articles, docs)
-    article_pairs = candidate_articles(texts, shingle, threshold)
+    article_pairs = candidate_articles(texts, max(1, settings.shingle), settings.threshold)
     vocabulary: dict[str, int] = {}
     ids = [[vocabulary.setdefault(word, len(vocabulary)) for word in words.words]
            for words in texts]
     copies: list[Copy] = []
     for left, right in article_pairs:
-        runs = align(ids[left], ids[right], min_words)
+        runs = align(ids[left], ids[right], settings)
         if runs:
             copies.append(copy_record(articles, texts, left, right, runs))
     LOGGER.debug("copies: %d article pairs aligned, %d copies", len(article_pairs), len(copies))
