@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 from consilience.claims import AlignConfig, ClaimSpace, align_claims, article_claims
-from consilience.claims.align import candidate_pairs, claim_features
+from consilience.claims.align import candidate_pairs, claim_features, gather_sentences
 from consilience.models import Article, Claim, Quantity, Span
 
 
@@ -174,6 +175,43 @@ def test_alignment_is_deterministic(nlp):
     assert first == ids(align_claims(parsed(nlp, *texts)))
     claims = parsed(nlp, *texts)
     assert ids(align_claims(claims, space=ClaimSpace(claims))) == first
+
+
+def in_sentence(claim: Claim, sentence: str) -> Claim:
+    """The claim, read off a sentence of its article."""
+    return replace(claim, sentence=Span(claim.span.article, 0, len(sentence), sentence))
+
+
+def test_the_claims_of_one_sentence_go_to_its_best_supported_group():
+    sentence = "The ministry cancelled the summit after farmers blocked the roads."
+    cancelled = in_sentence(made("a0", 1, ("cancel", "summit")), sentence)
+    blocked = in_sentence(made("a0", 2, ("farmer", "block")), sentence)
+    summit = [made("a1", 1, ("cancel", "summit")), made("a2", 1, ("cancel", "summit"))]
+    roads = made("a1", 2, ("farmer", "block"))
+    groups = gather_sentences([[cancelled, *summit], [blocked, roads]])
+    assert ids(groups) == [["a0-c1", "a1-c1", "a2-c1", "a0-c2"], ["a1-c2"]]
+
+
+def test_the_same_sentence_in_two_articles_is_one_sentence():
+    sentence = "The ministry cancelled the summit."
+    copied = [in_sentence(made("a0", 1, ("cancel",)), sentence),
+              in_sentence(made("a1", 1, ("summit",)), sentence.replace(" ", "\n", 1))]
+    assert ids(gather_sentences([[copied[0]], [copied[1]]])) == [["a0-c1", "a1-c1"]]
+
+
+def test_claims_without_a_sentence_are_left_where_they_are():
+    groups = [[made("a0", 1)], [made("a1", 1)]]
+    assert ids(gather_sentences(groups)) == [["a0-c1"], ["a1-c1"]]
+
+
+def test_aligned_groups_never_share_a_sentence(nlp):
+    claims = parsed(nlp, "The government cancelled the summit with Tokyo after farmers "
+                         "blocked the roads.",
+                    "The government called off the Tokyo summit.",
+                    "Farmers blocked the roads with tractors.")
+    sentences = [{claim.sentence for claim in group} for group in align_claims(claims)]
+    assert all(not left & right for number, left in enumerate(sentences)
+               for right in sentences[number + 1:])
 
 
 def test_no_claims_no_groups():

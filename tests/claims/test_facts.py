@@ -36,7 +36,9 @@ def test_support_and_status(nlp):
     summit = facts[0]
     assert summit.articles == ("a0", "a1", "a2")
     assert summit.status == "corroborated"
-    assert all("summit" in claim.span.text for claim in summit.claims)
+    # with every claim of its sentences ("after the talks had failed" included)
+    assert all("summit" in claim.sentence.text for claim in summit.claims)
+    assert any(claim.span.text.startswith("after") for claim in summit.claims)
     corn = next(fact for fact in facts if "corn" in fact.text)
     assert corn.articles == ("a1",) and corn.status == "single-source"
     assert corn.independent_sources is None  # read by the provenance stage
@@ -61,10 +63,12 @@ def test_fact_text_is_a_whole_sentence_of_a_source(nlp):
         assert texts[fact.span.article][fact.span.start:fact.span.end] == fact.span.text
         assert fact.text == fact.span.text
         assert fact.span in {claim.sentence for claim in fact.claims}
-    # the clause "after talks failed" is a claim of its own; its fact reads the whole sentence
+    # the clause "after the talks had failed" is a claim of its own; it stays in the fact of
+    # its sentence, which reads a whole sentence
     failed = next(fact for fact in facts if any(claim.span.text.startswith("after")
                                                 for claim in fact.claims))
-    assert failed.text == SUMMIT[2]
+    assert SUMMIT[2] in {claim.sentence.text for claim in failed.claims if claim.sentence}
+    assert not failed.text.startswith("after")
 
 
 def test_ids_are_f1_onwards_and_unique(nlp):
@@ -117,3 +121,32 @@ def test_a_given_space_gives_the_same_facts(nlp):
 
 def test_no_claims_no_facts():
     assert build_facts([], []) == []
+
+
+def test_a_sentence_is_the_text_of_one_fact_with_all_its_claims(nlp):
+    # the two clauses of the first sentence align with two other articles
+    articles, claims = story(nlp,
+                             "The government cancelled the summit with Tokyo after farmers "
+                             "blocked the roads.",
+                             "The government called off the Tokyo summit.",
+                             "Farmers blocked the roads with tractors.")
+    first = [claim for claim in claims if claim.span.article == "a0"]
+    assert len(first) == 2
+    facts = build_facts(articles, claims)
+    texts = [fact.text for fact in facts]
+    assert len(texts) == len(set(texts))
+    holding = [fact for fact in facts if set(first) & set(fact.claims)]
+    assert len(holding) == 1 and set(first) <= set(holding[0].claims)
+    assert holding[0].text == articles[0].text
+    placed = [claim.id for fact in facts for claim in fact.claims]
+    assert sorted(placed) == sorted(claim.id for claim in claims)
+
+
+def test_a_clause_fragment_is_never_the_text_of_a_fact(nlp):
+    articles, claims = story(nlp, "“Will the plant close?” the union leader asked. Workers "
+                                  "walked out on Monday.",
+                             "Workers walked out of the plant on Monday.")
+    facts = build_facts(articles, claims)
+    assert "the union leader asked." not in [fact.text for fact in facts]
+    asked = next(fact for fact in facts if "asked" in fact.text)
+    assert asked.text == "“Will the plant close?” the union leader asked."

@@ -1,6 +1,7 @@
 """Choose the brief: whole sentences copied from the articles, in three parts.
 
-1. corroborated facts, most independent sources first, then the most central (sharing entities
+1. the lead: the main event, as the articles' opening sentences agree on it (see `lead`); then
+   corroborated facts, most independent sources first, then the most central (sharing entities
    and terms with the rest of the story), then the earliest in its article;
 2. what is disputed: for each conflict, most-supported first, one sentence per side, so both
    versions are read side by side;
@@ -10,8 +11,8 @@
 A sentence is chosen once, with every fact it states; a sentence that says what a chosen one
 already says (same facts, or mostly the same content words) is skipped. Sentences are spaCy's
 when the articles' parses are given (see `sentences`); the parts of the choice live in
-`sentences` (where a span's sentence is, eligibility), `words` (content words), `ranking`
-(centrality, notability, support) and `selection` (the picks).
+`sentences` (where a span's sentence is, eligibility), `words` (content words), `lead` (the
+opening sentence), `ranking` (centrality, notability, support) and `selection` (the picks).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..lang.sentences import sentence_bounds
 from ..models import Article, BriefSentence, Conflict, Fact
+from .lead import choose_lead
 from .ranking import ENTITY_WEIGHT, centrality, fact_spans, notability, support
 from .selection import SAME_WORDS, SECTIONS, Section, Selection
 from .sentences import MAX_WORDS, MIN_WORDS, SentenceKey, dangling, eligible
@@ -66,10 +68,12 @@ def select_brief(articles: Sequence[Article], facts: Sequence[Fact],
                  limit: int = 8, minimum: int = 5) -> tuple[BriefSentence, ...]:
     """An extractive brief of at most `limit` whole sentences, each copied from an article.
 
-    Corroborated facts come first, then both sides of each conflict, then single-source facts;
-    vague single-source facts only to reach `minimum`. Fewer eligible facts give a shorter
-    brief; the same input always gives the same brief. `docs`, the articles' parses in order,
-    give the sentences (spaCy's, as claims have them); without them the text is split alone.
+    The lead comes first (the opening sentence the articles' openings agree on most, when two
+    or more articles share one), then corroborated facts, then both sides of each conflict,
+    then single-source facts; vague single-source facts only to reach `minimum`. Fewer
+    eligible facts give a shorter brief; the same input always gives the same brief. `docs`,
+    the articles' parses in order, give the sentences (spaCy's, as claims have them); without
+    them the text is split alone.
     """
     if limit <= 0 or not articles:
         return ()
@@ -121,6 +125,11 @@ def select_brief(articles: Sequence[Article], facts: Sequence[Fact],
                 selection.add(key, "disputed", [conflict.fact] if conflict.fact else [],
                               conflict.sides[side].articles)
 
+    sides = {key for _, plan in plans for key, _ in plan}
+    lead = choose_lead(selection.sentences, [article.id for article in articles],
+                       selection.stated, sides)
+    if lead is not None:
+        selection.add(lead.key, "corroborated", (), lead.articles)
     reserve, cap = 0, (limit - 1) // 2
     for _, plan in plans[:2]:
         if reserve + len(plan) <= cap:

@@ -98,11 +98,13 @@ class Selection:
         return any(jaccard(words, pick.words) >= SAME_WORDS for pick in self.picks.values())
 
     def add(self, key: SentenceKey, section: Section, facts: Iterable[str] = (),
-            side: Iterable[str] = ()) -> None:
+            cited: Iterable[str] = ()) -> None:
         """Choose the sentence, or fold it into the chosen one with the same words.
 
-        A disputed sentence cites the articles of its conflict `side` only (the version it
-        gives); any other sentence every article that states one of its facts.
+        A disputed sentence cites only its own article and the `cited` ones, the articles of
+        its conflict side (the version it gives); any other sentence every article that states
+        one of its facts, and the `cited` ones (for the lead, the articles whose openings agree
+        with it).
         """
         text = " ".join(self.sentences.text(key).split())
         pick = self.picks.get(key) or self.by_text.get(text)
@@ -114,9 +116,9 @@ class Selection:
         self._counter += 1
         pick.facts |= self.stated[key] | set(facts)
         if pick.section != "disputed":
-            pick.articles |= self._articles_of(key)
+            pick.articles |= self._articles_of(key) | set(cited)
         elif section == "disputed":
-            pick.articles |= {key[0], *side}
+            pick.articles |= {key[0], *cited}
         self.covered |= pick.facts
 
     def result(self) -> tuple[BriefSentence, ...]:

@@ -20,3 +20,12 @@ def content_words(text: str) -> frozenset[str]:
 def jaccard(first: frozenset[str], second: frozenset[str]) -> float:
     union = first | second
     return len(first & second) / len(union) if union else 0.0
+
+
+STEM_LENGTH = 6  # letters of a word kept by `stems`: 'resigned', 'resigning' and 'resigns' meet
+
+
+def stems(text: str) -> frozenset[str]:
+    """Content words of `text` cut to their first `STEM_LENGTH` letters: a crude stemmer, enough
+    to match the forms of one word across outlets without a parse."""
+    return frozenset(word[:STEM_LENGTH] for word in content_words(text))

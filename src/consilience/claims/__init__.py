@@ -1,6 +1,7 @@
 """Claims: atomic statements read off each sentence, and their alignment into story facts.
 
-`clauses` reads the claims the `consilience_claims` spaCy component marked, `reading`
+`clauses` reads the claims the `consilience_claims` spaCy component marked, `sentences`
+gives the sentence each belongs to (clause fragments joined), `reading`
 and `statuses` read their slots off the parse, `quantities` normalises their numbers,
 `records` builds Claim records, `align` groups claims of different articles that state the
 same thing and `facts` makes those groups story facts.

@@ -8,7 +8,9 @@ more than a common word. Two claims are as similar as the weighted Dice overlap 
 
 Candidates are not all pairs: each claim is indexed under its rarest features and compared
 only with claims sharing one (blocking), so alignment grows with the story, not its square.
-Claims are then merged greedily, best pair first, by average linkage.
+Claims are then merged greedily, best pair first, by average linkage. Last, the claims of one
+sentence are gathered in one group (`gather_sentences`): a sentence states one thing to a
+reader, and is the text of one fact.
 """
 
 from __future__ import annotations
@@ -160,10 +162,54 @@ def align_claims(claims: Sequence[Claim], config: AlignConfig = AlignConfig(),
         for index in members[second]:
             group_of[index] = first
         members[first].extend(members.pop(second))
-    groups = [[claims[index] for index in sorted(group)] for group in members.values()]
+    position = {claim.id: index for index, claim in enumerate(claims)}
+    aligned = [[claims[index] for index in sorted(group)] for group in members.values()]
+    groups = [sorted(group, key=lambda claim: position[claim.id])
+              for group in gather_sentences(aligned, space.claim_similarity)]
     groups.sort(key=lambda group: (-len({claim.span.article for claim in group}),
                                    _first_position(group)))
     return groups
+
+
+def _sentence_key(claim: Claim) -> str:
+    """The claim's sentence as its words (the same sentence in two places is one sentence);
+    a claim without a known sentence is one on its own."""
+    if claim.sentence is None:
+        return f"#{claim.id}"
+    return " ".join(claim.sentence.text.split())
+
+
+def gather_sentences(groups: Sequence[Sequence[Claim]],
+                     similarity: Callable[[Claim, Claim], float] | None = None
+                     ) -> list[list[Claim]]:
+    """The groups with all the claims of each sentence in one of them: the group where the
+    sentence's claims have the most articles with them, then where they align best with the
+    other articles' claims (by `similarity`, when given), then where most of them are, then
+    the larger group, then the earlier one. Each sentence chooses from the groups as
+    aligned, so the choice does not depend on the order sentences are looked at; groups left
+    empty go."""
+    found: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for number, group in enumerate(groups):
+        for claim in group:
+            found[_sentence_key(claim)][number].append(claim)
+    articles = [len({claim.span.article for claim in group}) for group in groups]
+
+    def strength(number: int, own: list[Claim]) -> float:
+        """How well the sentence's claims in the group align with other articles' claims."""
+        if similarity is None:
+            return 0.0
+        return sum(max((similarity(claim, other) for other in groups[number]
+                        if other.span.article != claim.span.article), default=0.0)
+                   for claim in own)
+
+    chosen = {key: max(by_group, key=lambda number, by_group=by_group: (
+        articles[number], strength(number, by_group[number]), len(by_group[number]),
+        len(groups[number]), -number)) for key, by_group in found.items()}
+    gathered: list[list[Claim]] = [[] for _ in groups]
+    for group in groups:
+        for claim in group:
+            gathered[chosen[_sentence_key(claim)]].append(claim)
+    return [group for group in gathered if group]
 
 
 def _first_position(group: Iterable[Claim]) -> tuple[str, int]:

@@ -14,6 +14,7 @@ from ..models import Article, Claim, EntityMentions, Quantity, Span
 from .clauses import SPANS_KEY, mark_claims
 from .quantities import find_quantities, format_quantity
 from .reading import read_claim
+from .sentences import claim_sentence_bounds
 from .statuses import statuses_of
 
 """article id -> (start, end, entity id) of each entity mention in it."""
@@ -54,7 +55,7 @@ def article_claims(article: Article, doc: Doc, mentions: EntityMentions,
     expressions = sorted((dates or {}).get(article.id, ()), key=lambda item: item[:2])
     article_mentions = sorted(mentions.get(article.id, ()))
     mention_starts = [first for first, _, _ in article_mentions]
-    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    sentences = claim_sentence_bounds(doc)
     sentence_starts = [first for first, _ in sentences]
     expression_starts = [first for first, _, _ in expressions]
     claims: list[Claim] = []
