@@ -95,10 +95,23 @@ class CopySettings:
 @dataclass(frozen=True, slots=True)
 class BriefSettings:
     """The extractive brief: at most `limit` sentences; vague single-source facts only to
-    reach `minimum`."""
+    reach `minimum`; a sentence of `min_words` to `max_words` words may stand in it; two
+    sentences whose content words overlap `same_words` (Jaccard) or more say the same thing;
+    an entity shared between facts weighs `entity_weight` terms in a fact's centrality. The
+    lead: one of an article's first `lead_sentences` eligible sentences, agreed with by an
+    opening that shares `lead_agreement` of its words, keeping `lead_position_decay` of its
+    score per sentence down the article and gaining `lead_day_bonus` when it names the day."""
 
     limit: int = 8
     minimum: int = 5
+    min_words: int = 6
+    max_words: int = 60
+    same_words: float = 0.6
+    entity_weight: float = 2.0
+    lead_sentences: int = 3
+    lead_agreement: float = 1 / 3
+    lead_position_decay: float = 0.5
+    lead_day_bonus: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -169,8 +169,7 @@ def analyze_articles(
     facts = with_independence(facts, citations, copies, names)
     facts = mark_disputed(facts, conflicts)
     timer.lap("provenance")
-    brief = select_brief(articles, facts, conflicts, annotated.docs, limit=config.brief.limit,
-                         minimum=config.brief.minimum)
+    brief = select_brief(articles, facts, conflicts, annotated.docs, settings=config.brief)
     timer.lap("brief")
     first, last = _date_range(articles)
     story = Story(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from consilience.brief import select_brief
 from consilience.brief.lead import anchored_to_a_day, article_leads, choose_lead, own_voice
 from consilience.brief.sentences import StorySentences
+from consilience.config import BriefSettings
 from consilience.models import Article, Claim, Fact, Span
 
 TEXT_A = ("Harbor City officials closed the Old Mill Bridge on Tuesday after inspectors found a "
@@ -134,11 +135,20 @@ def test_anchored_to_a_day():
 
 def test_an_article_s_lead_is_its_first_eligible_sentences():
     sentences = StorySentences((A,))
-    leads = article_leads(sentences, ("a-a",))
+    leads = article_leads(sentences, ("a-a",), 3)
     assert [sentences.text(key)[:20] for key in leads["a-a"]] == [
         "Harbor City official", "The bridge carries a", "Commuters were told "]
+    assert len(article_leads(sentences, ("a-a",), 1)["a-a"]) == 1
 
 
 def _every_sentence(sentences: StorySentences) -> set[tuple[str, int, int]]:
     return {(article_id, start, end) for article_id in sentences.articles
             for start, end in sentences.bounds(article_id)}
+
+
+def test_the_lead_s_numbers_come_from_the_settings():
+    sentences = StorySentences((A, B, C))
+    ids, everything = ("a-a", "a-b", "a-c"), _every_sentence(sentences)
+    assert choose_lead(sentences, ids, stating=everything) is not None
+    assert choose_lead(sentences, ids, stating=everything,
+                       settings=BriefSettings(lead_agreement=1.01)) is None

@@ -2,15 +2,16 @@
 
 News articles state their main event at the top. When several outlets tell one story, the
 event is what their opening sentences have in common, so the brief opens with the opening
-sentence (one of an article's first `LEAD_SENTENCES` eligible sentences) whose words the other
+sentence (one of an article's first `lead_sentences` eligible sentences) whose words the other
 articles' openings share most. A candidate must read as a statement in the outlet's own voice:
 a whole declarative sentence that names its subject (no leading pronoun, no fragment left by a
 dateline, no headline without final punctuation) and is not mostly, or opened by, a quotation.
 A sentence anchored to a day ("on Friday", "June 20") is preferred: it reports the news rather
 than framing it. Earlier sentences of an article are preferred over later ones.
 
-The lead cites its own article and every article whose opening shares at least `AGREEMENT` of
-its content words: those articles state the same event near their top.
+The lead cites its own article and every article whose opening shares at least
+`lead_agreement` of its content words: those articles state the same event near their top.
+The numbers are `config.BriefSettings`.
 """
 
 from __future__ import annotations
@@ -21,14 +22,10 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from ..config import BriefSettings
 from ..lang.en.calendar import MONTH_NAMES, WEEKDAYS
 from .sentences import SentenceKey, StorySentences, dangling
 from .words import stems
-
-LEAD_SENTENCES = 3  # how many eligible sentences at the top of an article make its lead
-AGREEMENT = 1 / 3  # share of a candidate's words another opening must share to agree with it
-POSITION_DECAY = 0.5  # share of its agreement a sentence keeps per sentence down the article
-DAY_BONUS = 0.5  # score gained by a sentence anchored to a day
 
 LOGGER = logging.getLogger(__name__)
 
@@ -69,9 +66,9 @@ def anchored_to_a_day(text: str) -> bool:
     return _DAY.search(text) is not None
 
 
-def article_leads(sentences: StorySentences,
-                  article_ids: Sequence[str]) -> dict[str, list[SentenceKey]]:
-    """Each article's first `LEAD_SENTENCES` sentences that may stand in the brief."""
+def article_leads(sentences: StorySentences, article_ids: Sequence[str],
+                  count: int) -> dict[str, list[SentenceKey]]:
+    """Each article's first `count` sentences that may stand in the brief."""
     leads: dict[str, list[SentenceKey]] = {}
     for article_id in article_ids:
         keys: list[SentenceKey] = []
@@ -79,15 +76,15 @@ def article_leads(sentences: StorySentences,
             key = (article_id, start, end)
             if sentences.eligible(key):
                 keys.append(key)
-                if len(keys) == LEAD_SENTENCES:
+                if len(keys) == count:
                     break
         leads[article_id] = keys
     return leads
 
 
 def choose_lead(sentences: StorySentences, article_ids: Sequence[str],
-                stating: Container[SentenceKey], excluded: Container[SentenceKey] = ()
-                ) -> Lead | None:
+                stating: Container[SentenceKey], excluded: Container[SentenceKey] = (),
+                settings: BriefSettings = BriefSettings()) -> Lead | None:
     """The opening sentence the other articles' openings agree with most, or None when no
     opening in the outlet's own voice is shared by another article (a one-article story).
 
@@ -95,12 +92,12 @@ def choose_lead(sentences: StorySentences, article_ids: Sequence[str],
 
     A candidate's agreement is the number of its words an other opening shares, averaged over
     the other articles and divided by the square root of its own word count (so a long
-    sentence full of names does not win by length alone); it keeps `POSITION_DECAY` of it per
-    sentence from the top, and gains `DAY_BONUS` when it is anchored to a day. Ties go to the
-    earlier article, then the earlier sentence. `excluded` sentences (sides of a conflict,
+    sentence full of names does not win by length alone); it keeps `lead_position_decay` of it
+    per sentence from the top, and gains `lead_day_bonus` when it is anchored to a day. Ties go
+    to the earlier article, then the earlier sentence. `excluded` sentences (sides of a conflict,
     shown in the disputed part) are never the lead.
     """
-    leads = article_leads(sentences, article_ids)
+    leads = article_leads(sentences, article_ids, settings.lead_sentences)
     words = {key: stems(sentences.text(key)) for keys in leads.values() for key in keys}
     opening_words = {article_id: frozenset().union(*(words[key] for key in keys))
                      for article_id, keys in leads.items()}
@@ -114,12 +111,12 @@ def choose_lead(sentences: StorySentences, article_ids: Sequence[str],
             shared = {other: len(own & opening) for other, opening in opening_words.items()
                       if other != article_id}
             agreeing = tuple(other for other, count in shared.items()
-                             if count >= AGREEMENT * len(own))
+                             if count >= settings.lead_agreement * len(own))
             if not agreeing:
                 continue
             agreement = sum(shared.values()) / len(shared) / math.sqrt(len(own))
-            score = (agreement * POSITION_DECAY ** rank
-                     + DAY_BONUS * anchored_to_a_day(sentences.text(key)))
+            score = (agreement * settings.lead_position_decay ** rank
+                     + settings.lead_day_bonus * anchored_to_a_day(sentences.text(key)))
             if best is None or score > best.score:
                 best = Lead(key, score, (article_id, *agreeing))
     if best is not None:

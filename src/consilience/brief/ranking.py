@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..config import BriefSettings
 from ..models import Fact, Span
 from .words import content_words
 
-ENTITY_WEIGHT = 2.0  # an entity shared between facts counts more than a shared term
 _COMMON_FEATURE = 200
 
 
@@ -23,9 +23,9 @@ def fact_spans(fact: Fact) -> list[Span]:
     return spans
 
 
-def _features(fact: Fact) -> dict[str, float]:
+def _features(fact: Fact, entity_weight: float) -> dict[str, float]:
     """Weighted entities and terms of a fact (content words of its text when it has none)."""
-    features = {f"e:{entity}": ENTITY_WEIGHT for claim in fact.claims for entity in claim.entities}
+    features = {f"e:{entity}": entity_weight for claim in fact.claims for entity in claim.entities}
     terms = {term.lower() for claim in fact.claims for term in claim.terms}
     if not features and not terms:
         terms = set(content_words(fact.text))
@@ -33,10 +33,12 @@ def _features(fact: Fact) -> dict[str, float]:
     return features
 
 
-def centrality(facts: Sequence[Fact]) -> dict[str, float]:
+def centrality(facts: Sequence[Fact], settings: BriefSettings = BriefSettings()
+               ) -> dict[str, float]:
     """For each fact id, the summed weighted Jaccard overlap of its entities and terms with
-    every other fact: how much of the story's vocabulary it shares."""
-    features = [_features(fact) for fact in facts]
+    every other fact: how much of the story's vocabulary it shares (an entity weighs
+    `settings.entity_weight` terms)."""
+    features = [_features(fact, settings.entity_weight) for fact in facts]
     totals = [sum(weights.values()) for weights in features]
     postings: dict[str, list[int]] = defaultdict(list)
     for number, weights in enumerate(features):

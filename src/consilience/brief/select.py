@@ -20,22 +20,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..config import BriefSettings
 from ..lang.sentences import sentence_bounds
 from ..models import Article, BriefSentence, Conflict, Fact
 from .lead import choose_lead
-from .ranking import ENTITY_WEIGHT, centrality, fact_spans, notability, support
-from .selection import SAME_WORDS, SECTIONS, Section, Selection
-from .sentences import MAX_WORDS, MIN_WORDS, SentenceKey, dangling, eligible
+from .ranking import centrality, fact_spans, notability, support
+from .selection import SECTIONS, Section, Selection
+from .sentences import SentenceKey, dangling, eligible
 from .words import content_words, jaccard
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
-    "ENTITY_WEIGHT",
-    "MAX_WORDS",
-    "MIN_WORDS",
-    "SAME_WORDS",
     "SECTIONS",
     "Section",
     "SentenceKey",
@@ -65,7 +62,8 @@ def _conflict_plan(selection: Selection, conflict: Conflict) -> list[tuple[Sente
 
 def select_brief(articles: Sequence[Article], facts: Sequence[Fact],
                  conflicts: Sequence[Conflict], docs: Sequence[Doc] | None = None, *,
-                 limit: int = 8, minimum: int = 5) -> tuple[BriefSentence, ...]:
+                 limit: int | None = None, minimum: int | None = None,
+                 settings: BriefSettings = BriefSettings()) -> tuple[BriefSentence, ...]:
     """An extractive brief of at most `limit` whole sentences, each copied from an article.
 
     The lead comes first (the opening sentence the articles' openings agree on most, when two
@@ -73,12 +71,15 @@ def select_brief(articles: Sequence[Article], facts: Sequence[Fact],
     then single-source facts; vague single-source facts only to reach `minimum`. Fewer
     eligible facts give a shorter brief; the same input always gives the same brief. `docs`,
     the articles' parses in order, give the sentences (spaCy's, as claims have them); without
-    them the text is split alone.
+    them the text is split alone. `limit` and `minimum`, when given, override `settings`
+    (`config.BriefSettings`, which holds every number of the brief).
     """
+    limit = settings.limit if limit is None else limit
+    minimum = settings.minimum if minimum is None else minimum
     if limit <= 0 or not articles:
         return ()
-    selection = Selection(articles, facts, conflicts, docs)
-    central = centrality(facts)
+    selection = Selection(articles, facts, conflicts, docs, settings)
+    central = centrality(facts, settings)
     order = {fact.id: number for number, fact in enumerate(facts)}
 
     def position(fact: Fact) -> int:
@@ -127,7 +128,7 @@ def select_brief(articles: Sequence[Article], facts: Sequence[Fact],
 
     sides = {key for _, plan in plans for key, _ in plan}
     lead = choose_lead(selection.sentences, [article.id for article in articles],
-                       selection.stated, sides)
+                       selection.stated, sides, settings)
     if lead is not None:
         selection.add(lead.key, "corroborated", (), lead.articles)
     reserve, cap = 0, (limit - 1) // 2

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from ..config import BriefSettings
 from ..models import Article, BriefSentence, Conflict, Fact, Span
 from .ranking import fact_spans
 from .sentences import SentenceKey, StorySentences, dangling
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 Section = Literal["corroborated", "disputed", "single-source"]
 
 SECTIONS: tuple[Section, ...] = ("corroborated", "disputed", "single-source")
-SAME_WORDS = 0.6  # Jaccard of content words from which two sentences say the same thing
 
 
 @dataclass
@@ -36,8 +36,10 @@ class Selection:
     """The sentences chosen so far, and the rules for adding one."""
 
     def __init__(self, articles: Sequence[Article], facts: Sequence[Fact],
-                 conflicts: Sequence[Conflict], docs: Sequence[Doc] | None = None) -> None:
-        self.sentences = StorySentences(articles, docs)
+                 conflicts: Sequence[Conflict], docs: Sequence[Doc] | None = None,
+                 settings: BriefSettings = BriefSettings()) -> None:
+        self.settings = settings
+        self.sentences = StorySentences(articles, docs, settings)
         self.article_order = {article.id: number for number, article in enumerate(articles)}
         self.facts = {fact.id: fact for fact in facts}
         self.fact_order = {fact.id: number for number, fact in enumerate(facts)}
@@ -95,7 +97,8 @@ class Selection:
         if stated and 2 * len(stated & self.covered) >= len(stated):
             return True
         words = content_words(self.sentences.text(key))
-        return any(jaccard(words, pick.words) >= SAME_WORDS for pick in self.picks.values())
+        return any(jaccard(words, pick.words) >= self.settings.same_words
+                   for pick in self.picks.values())
 
     def add(self, key: SentenceKey, section: Section, facts: Iterable[str] = (),
             cited: Iterable[str] = ()) -> None:

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..config import BriefSettings
 from ..lang.sentences import CLOSING_MARKS, SentenceBounds, sentence_bounds
 from ..models import Article, Span
 
@@ -21,9 +22,6 @@ if TYPE_CHECKING:
 
 SentenceKey = tuple[str, int, int]
 """(article id, start, end) of one sentence."""
-
-MIN_WORDS = 6
-MAX_WORDS = 60
 
 # A sentence whose subject or speaker is a pronoun needs the sentence before it.
 _DANGLING = re.compile(
@@ -49,7 +47,8 @@ def _only_a_quotation(text: str) -> bool:
     return close < 0 or not any(char.isalnum() for char in text[close + 1:])
 
 
-def eligible(article: Article, start: int, end: int) -> bool:
+def eligible(article: Article, start: int, end: int,
+             settings: BriefSettings = BriefSettings()) -> bool:
     """Whether the sentence article.text[start:end] may stand in the brief on its own."""
     if any(start < heading_end and heading_start < end
            for heading_start, heading_end in article.headings):
@@ -57,7 +56,7 @@ def eligible(article: Article, start: int, end: int) -> bool:
     text = article.text[start:end]
     if text.rstrip(CLOSING_MARKS).endswith("?"):
         return False
-    if not MIN_WORDS <= len(text.split()) <= MAX_WORDS:
+    if not settings.min_words <= len(text.split()) <= settings.max_words:
         return False
     first = text.lstrip(CLOSING_MARKS + "“‘«(")[:1]
     return not first.islower() and not _only_a_quotation(text)
@@ -67,7 +66,9 @@ class StorySentences:
     """Sentence lookup over the story's articles, each article split once (by its parse when
     `docs`, one per article in order, are given)."""
 
-    def __init__(self, articles: Sequence[Article], docs: Sequence[Doc] | None = None) -> None:
+    def __init__(self, articles: Sequence[Article], docs: Sequence[Doc] | None = None,
+                 settings: BriefSettings = BriefSettings()) -> None:
+        self.settings = settings
         self.articles = {article.id: article for article in articles}
         self._docs = {article.id: doc for article, doc in zip(articles, docs, strict=True)} \
             if docs is not None else {}
@@ -102,4 +103,4 @@ class StorySentences:
         return self.articles[key[0]].text[key[1]:key[2]]
 
     def eligible(self, key: SentenceKey) -> bool:
-        return eligible(self.articles[key[0]], key[1], key[2])
+        return eligible(self.articles[key[0]], key[1], key[2], self.settings)
