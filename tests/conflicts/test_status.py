@@ -138,6 +138,19 @@ def test_a_hypothetical_claim_states_no_status():
     assert status_conflicts([first, second], always_alike) == []
 
 
+def test_a_demand_states_no_status():
+    # what someone says should happen is not what became of the thing
+    suspended = claim("a", "The minister suspended the decision.", "postpone", "decision",
+                      "suspended", entities=("minister",))
+    demanded = claim("b", "The minister should withdraw the decision, the chairman said.",
+                     "cancel", "decision", "withdraw", entities=("minister",),
+                     modality="demanded")
+    assert status_conflicts([suspended, demanded], always_alike) == []
+    asserted = claim("b", "The minister withdrew the decision.", "cancel", "decision",
+                     "withdrew", entities=("minister",))
+    assert status_conflicts([suspended, asserted], always_alike) != []
+
+
 def test_a_side_names_the_most_common_wording_and_every_article_and_speaker():
     cancelled = [claim(article, "Tokyo cancelled the meeting.", "cancel", "meeting",
                        "cancelled", entities=("tokyo",)) for article in ("a", "b")]

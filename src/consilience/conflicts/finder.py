@@ -3,13 +3,17 @@ explain a difference ("an earlier report said X, a later one Y"), and facts mark
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
 from .attribution import attribution_conflict
+from .quoted import attribution_disagrees, wording_disagrees
 from .status import Similarity, status_conflicts
 from .values import story_values, value_conflicts
+
+logger = logging.getLogger(__name__)
 
 _KIND_WORDS: dict[str, str] = {
     "number": "figures", "date": "dates for the same event", "status": "accounts of what happened",
@@ -95,17 +99,28 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
     return conflicts
 
 
+_QUOTE_CHECKS = {"wording": wording_disagrees, "attribution": attribution_disagrees}
+"""Kinds found by a later stage from quotes, and the check the outlets' words must pass."""
+
+
 def extend_conflicts(conflicts: Sequence[Conflict], kind: ConflictKind,
                      groups: Sequence[Sequence[ConflictSide]], articles: Sequence[Article],
                      subject: str = "") -> list[Conflict]:
     """The conflicts with more of one kind appended (found by a later stage: altered quotes,
-    quotes credited to different people), numbered on and summarised alike."""
+    quotes credited to different people), numbered on and summarised alike. Quote conflicts
+    the articles' own words do not bear out (see `quoted`) are left out."""
     published = _published(articles)
+    texts = {article.id: article.text for article in articles}
+    check = _QUOTE_CHECKS.get(kind)
     extended = list(conflicts)
     seen: set[frozenset[tuple[str, str]]] = set()
     for sides in groups:
         key = frozenset((side.value, article) for side in sides for article in side.articles)
         if len(sides) < 2 or key in seen:
+            continue
+        if check is not None and not check(sides, texts):
+            logger.debug("dropped a %s conflict the articles do not bear out: %s", kind,
+                         " vs ".join(side.value for side in sides))
             continue
         seen.add(key)
         extended.append(Conflict(id=f"k{len(extended) + 1}", kind=kind,

@@ -27,12 +27,14 @@ _THING_KINDS: dict[str, str] = {
                     "measure"),
 }
 _LEAST_CONTEXT = 0.18
+_NO_STATUS_MODALITIES = frozenset({"possible", "demanded"})
+"""Modalities of claims that say what might or should be, not what became of a thing."""
 
 
 def _hypothetical(claim: Claim) -> bool:
-    """A claim that says what might be ("if you miss it", "may be postponed") states no
-    status."""
-    return claim.modality == "possible" or "if" in claim.hedges
+    """A claim that says what might be ("if you miss it", "may be postponed") or what
+    someone says should be ("should withdraw the decision") states no status."""
+    return claim.modality in _NO_STATUS_MODALITIES or "if" in claim.hedges
 
 
 def _kind(thing: str) -> str:
