@@ -202,9 +202,14 @@ def gather_sentences(groups: Sequence[Sequence[Claim]],
                         if other.span.article != claim.span.article), default=0.0)
                    for claim in own)
 
-    chosen = {key: max(by_group, key=lambda number, by_group=by_group: (
-        articles[number], strength(number, by_group[number]), len(by_group[number]),
-        len(groups[number]), -number)) for key, by_group in found.items()}
+    def home(by_group: dict[int, list[Claim]]) -> int:
+        """The group a sentence's claims go to: most articles, then the best aligned, then
+        the one holding most of them, then the larger, then the earlier."""
+        return max(by_group, key=lambda number: (
+            articles[number], strength(number, by_group[number]), len(by_group[number]),
+            len(groups[number]), -number))
+
+    chosen = {key: home(by_group) for key, by_group in found.items()}
     gathered: list[list[Claim]] = [[] for _ in groups]
     for group in groups:
         for claim in group:

@@ -96,7 +96,7 @@ def parsed_sentence_bounds(doc: Doc) -> SentenceBounds:
     """
     known = doc.user_data.get(_BOUNDS_KEY)
     if known is not None:
-        return known  # type: ignore[no-any-return]
+        return known
     text = doc.text
     bounds: list[tuple[int, int]] = []
     opening: tuple[int, int] | None = None  # a wordless piece waiting for the next sentence

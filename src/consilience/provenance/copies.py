@@ -37,7 +37,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import CopySettings
 from ..models import Article, Copy
@@ -78,8 +78,8 @@ def find_copies(articles: Sequence[Article], docs: Sequence[Doc] | None = None, 
     words of a copy. Each, when given, overrides its field of `settings` (`config.CopySettings`,
     which also holds the alignment's gaps). Copies come in story order of their article pair.
     """
-    given = {name: value for name, value in (("shingle", shingle), ("threshold", threshold),
-                                             ("min_words", min_words)) if value is not None}
+    overrides = (("shingle", shingle), ("threshold", threshold), ("min_words", min_words))
+    given: dict[str, Any] = {name: value for name, value in overrides if value is not None}
     settings = replace(settings, **given)
     texts = article_words(articles, docs)
     article_pairs = candidate_articles(texts, max(1, settings.shingle), settings.threshold)
