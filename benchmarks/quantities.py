@@ -343,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from consilience.annotate.model import load_pipeline
     from consilience.claims.quantities import find_quantities
-    from consilience.claims.quantities.from_doc import quantities_in_doc
+    from quantities_from_doc import quantities_in_doc
 
     nlp = load_pipeline()
     began = time.perf_counter()

@@ -7,8 +7,9 @@ Decisions:
   ("in 1951", "fiscal year 2027", and also "2000 troops"). So are day numbers next to a month
   ("July 1", "1st of July", "June 24-25"), times ("10:30", "3 pm"), numbers that name
   something ("Article 5", "Boeing 737", "G7"), list numbering ("1. ") and street numbers.
-* These checks read the raw text because the text-only extractor has no parse; the spaCy
-  reader (`from_doc`) lets DATE and TIME entities decide instead where a Doc is at hand.
+* These checks read the raw text: the product's extractor works without a parse. A reader
+  that lets spaCy's DATE and TIME entities decide was measured and not kept
+  (`benchmarks/quantities_from_doc.py`, `benchmarks/quantities.py`).
 
 Every check reads a bounded slice around the number, so its cost does not grow with the text.
 """

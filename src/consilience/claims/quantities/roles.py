@@ -8,9 +8,9 @@
   "target of" / "goal of", or before "target" / "goal" ("the 2% target"); a past form ("rose to
   5%") leaves it current.
 
-Which form a change verb has is asked of a `VerbForm` function. Without a parse,
-`listed_verb_form` looks the word up in lists of inflections; with a spaCy Doc,
-`from_doc` answers from the token's lemma and tag, so no inflection needs listing.
+Which form a change verb has is asked of a `VerbForm` function. The product has no parse
+here, so `listed_verb_form` looks the word up in lists of inflections; the spaCy reader
+measured in `benchmarks/quantities_from_doc.py` answers from the token's lemma and tag.
 """
 
 from __future__ import annotations

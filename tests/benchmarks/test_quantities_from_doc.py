@@ -1,11 +1,13 @@
-"""Tests for the spaCy-entity reader of quantities (`claims.quantities.from_doc`)."""
+"""Tests for the spaCy-entity reader of quantities that benchmarks/quantities.py measures
+(`benchmarks/quantities_from_doc.py`; the product keeps the text reader, see the benchmark)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from benchmarks.quantities_from_doc import quantities_in_doc
+
 from consilience.claims.quantities import find_quantities
-from consilience.claims.quantities.from_doc import quantities_in_doc
 from consilience.claims.quantities.roles import listed_verb_form
 
 

@@ -23,11 +23,11 @@ import logging
 
 from spacy.tokens import Doc
 
-from ...lang.en.quantity_words import CHANGE_BASES
-from ...models import Quantity
-from .candidate import Candidate
-from .extract import Judge, kept_candidates, quantities_of
-from .roles import VerbForm, VerbFormName, listed_verb_form
+from consilience.claims.quantities.candidate import Candidate
+from consilience.claims.quantities.extract import Judge, kept_candidates, quantities_of
+from consilience.claims.quantities.roles import VerbForm, VerbFormName, listed_verb_form
+from consilience.lang.en.quantity_words import CHANGE_BASES
+from consilience.models import Quantity
 
 logger = logging.getLogger(__name__)
 
