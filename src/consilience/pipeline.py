@@ -154,7 +154,7 @@ def analyze_articles(
                           date_mentions(articles, annotated.docs))
     timer.lap("claims")
     space = ClaimSpace(claims)
-    facts = build_facts(articles, claims, config.alignment, space=space)
+    facts = build_facts(articles, claims, config.alignment)
     timer.lap("facts")
     people = frozenset(entity.name for entity in resolution.entities if entity.type == "PERSON")
     conflicts = find_conflicts(articles, facts, claims, space.claim_similarity,

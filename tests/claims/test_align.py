@@ -6,7 +6,8 @@ import itertools
 from dataclasses import replace
 
 from consilience.claims import AlignConfig, ClaimSpace, align_claims, article_claims
-from consilience.claims.align import candidate_pairs, claim_features, gather_sentences
+from consilience.claims.align import candidate_pairs, claim_features
+from consilience.claims.sentence_space import SentenceSpace
 from consilience.models import Article, Claim, Quantity, Span
 
 
@@ -134,9 +135,6 @@ def test_blocking_compares_far_fewer_pairs_than_all():
     for number in range(per_article):
         for first, second in (("a", "b"), ("a", "c"), ("b", "c")):
             assert (by_id[f"{first}-c{number}"], by_id[f"{second}-c{number}"]) in pairs
-    groups = align_claims(claims)
-    assert len(groups) == per_article
-    assert all(len({claim.span.article for claim in group}) == 3 for group in groups)
 
 
 def test_a_feature_shared_by_too_many_claims_is_not_blocked_on():
@@ -174,34 +172,12 @@ def test_alignment_is_deterministic(nlp):
     first = ids(align_claims(parsed(nlp, *texts)))
     assert first == ids(align_claims(parsed(nlp, *texts)))
     claims = parsed(nlp, *texts)
-    assert ids(align_claims(claims, space=ClaimSpace(claims))) == first
+    assert ids(align_claims(claims, space=SentenceSpace(claims))) == first
 
 
 def in_sentence(claim: Claim, sentence: str) -> Claim:
     """The claim, read off a sentence of its article."""
     return replace(claim, sentence=Span(claim.span.article, 0, len(sentence), sentence))
-
-
-def test_the_claims_of_one_sentence_go_to_its_best_supported_group():
-    sentence = "The ministry cancelled the summit after farmers blocked the roads."
-    cancelled = in_sentence(made("a0", 1, ("cancel", "summit")), sentence)
-    blocked = in_sentence(made("a0", 2, ("farmer", "block")), sentence)
-    summit = [made("a1", 1, ("cancel", "summit")), made("a2", 1, ("cancel", "summit"))]
-    roads = made("a1", 2, ("farmer", "block"))
-    groups = gather_sentences([[cancelled, *summit], [blocked, roads]])
-    assert ids(groups) == [["a0-c1", "a1-c1", "a2-c1", "a0-c2"], ["a1-c2"]]
-
-
-def test_the_same_sentence_in_two_articles_is_one_sentence():
-    sentence = "The ministry cancelled the summit."
-    copied = [in_sentence(made("a0", 1, ("cancel",)), sentence),
-              in_sentence(made("a1", 1, ("summit",)), sentence.replace(" ", "\n", 1))]
-    assert ids(gather_sentences([[copied[0]], [copied[1]]])) == [["a0-c1", "a1-c1"]]
-
-
-def test_claims_without_a_sentence_are_left_where_they_are():
-    groups = [[made("a0", 1)], [made("a1", 1)]]
-    assert ids(gather_sentences(groups)) == [["a0-c1"], ["a1-c1"]]
 
 
 def test_aligned_groups_never_share_a_sentence(nlp):
@@ -216,3 +192,62 @@ def test_aligned_groups_never_share_a_sentence(nlp):
 
 def test_no_claims_no_groups():
     assert align_claims([]) == []
+
+
+SUMMIT = ("The government cancelled the summit with Tokyo. Police arrested two men in Osaka.",
+          "The government called off the Tokyo summit. Two men were arrested by police.",
+          "Tokyo hosted a film festival. The summit with Tokyo was scrapped.")
+
+
+def test_the_claims_of_one_sentence_are_one_unit_and_go_together(nlp):
+    claims = parsed(nlp, "The government cancelled the summit with Tokyo after farmers "
+                         "blocked the roads.", "The government called off the Tokyo summit.")
+    space = SentenceSpace(claims)
+    assert len(space) == 2
+    assert len(space.claims[0]) >= 2  # two clauses, one sentence
+    (group,) = align_claims(claims)
+    assert {claim.id for claim in group} == {claim.id for claim in claims}
+
+
+def test_claims_without_a_sentence_are_units_of_their_own():
+    space = SentenceSpace([made("a0", 1, ("cancel",)), made("a0", 2, ("summit",))])
+    assert len(space) == 2
+
+
+def test_different_words_for_one_thing_align_by_meaning(nlp):
+    claims = parsed(nlp, "The congressman resigned from his seat on Friday.",
+                    "On Friday the lawmaker stepped down from Congress.")
+    space = SentenceSpace(claims)
+    meaning = float(space.vectors[0] @ space.vectors[1])
+    assert meaning > 0.3
+    assert space.similarity(0, 1) >= AlignConfig().threshold
+    assert len(align_claims(claims)) == 1
+
+
+def test_a_shared_name_and_a_loose_likeness_do_not_align(nlp):
+    claims = parsed(nlp, "Tokyo cancelled the summit.", "Tokyo hosted a film festival.")
+    space = SentenceSpace(claims)
+    assert not space.overlap(0, 1)[1]  # nothing telling shared, only the name
+    assert float(space.vectors[0] @ space.vectors[1]) < AlignConfig().paraphrase
+    assert space.similarity(0, 1) == 0.0
+
+
+def test_a_fact_holds_at_most_per_article_sentences_of_one_article(nlp):
+    claims = parsed(nlp, "The government cancelled the summit with Tokyo. The government "
+                         "cancelled the Tokyo summit. The summit with Tokyo was cancelled.",
+                    "The government cancelled the summit with Tokyo.")
+    for limit in (1, 2):
+        groups = align_claims(claims, AlignConfig(per_article=limit))
+        for group in groups:
+            sentences = {claim.sentence for claim in group if claim.span.article == "a0"}
+            assert len(sentences) <= limit
+        assert any(len({claim.sentence for claim in group}) == limit + 1 for group in groups)
+
+
+def test_a_large_story_compares_neighbours_and_finds_the_same_facts(nlp):
+    claims = parsed(nlp, *SUMMIT)
+    everything = SentenceSpace(claims)
+    blocked = SentenceSpace(claims, AlignConfig(all_pairs=0, neighbours=2))
+    assert len(blocked.candidate_pairs()) < len(everything.candidate_pairs())
+    assert blocked.candidate_pairs() <= everything.candidate_pairs()
+    assert ids(align_claims(claims, space=blocked)) == ids(align_claims(claims))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from consilience.claims import ClaimSpace, article_claims, build_facts
+from consilience.claims import article_claims, build_facts
+from consilience.claims.sentence_space import SentenceSpace
 from consilience.models import Article, Claim
 from consilience.provenance import with_independence
 
@@ -115,7 +116,7 @@ def test_two_articles_crediting_the_same_named_source_count_once(nlp):
 
 def test_a_given_space_gives_the_same_facts(nlp):
     articles, claims = story(nlp, *SUMMIT)
-    assert build_facts(articles, claims, space=ClaimSpace(claims)) == build_facts(
+    assert build_facts(articles, claims, space=SentenceSpace(claims)) == build_facts(
         articles, claims)
 
 

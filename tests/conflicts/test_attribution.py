@@ -94,7 +94,7 @@ def test_from_real_parses(nlp):
         claims.extend(article_claims(article, doc, mentions,
                                      {entity.text: entity.text for entity in people}))
     space = ClaimSpace(claims)
-    facts = build_facts(articles, claims, space=space)
+    facts = build_facts(articles, claims)
     assert len(facts) == 1
     sides = attribution_conflict(facts[0], PEOPLE, space.claim_similarity)
     assert [side.value for side in sides] == ["Kenji Tanaka", "Yuki Sato"]

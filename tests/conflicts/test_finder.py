@@ -23,7 +23,7 @@ def story(nlp, *dated_texts: tuple[str | None, str]
         claims.extend(article_claims(article, doc, mentions, {},
                                      date_mentions([article], [doc])))
     space = ClaimSpace(claims)
-    return articles, claims, build_facts(articles, claims, space=space), space
+    return articles, claims, build_facts(articles, claims), space
 
 
 def name_conflict(conflict_id: str = "n1") -> Conflict:

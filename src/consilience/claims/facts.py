@@ -7,50 +7,49 @@ provenance stage (`provenance.with_independence`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from ..models import Article, Claim, Fact
-from .align import AlignConfig, ClaimSpace, align_claims
+from .align import AlignConfig, align_sentences
+from .sentence_space import SentenceSpace
 
 
-def _central(group: Sequence[Claim], space: ClaimSpace, index: Mapping[str, int]) -> Claim:
-    """The claim most similar to the others of its group (earliest on ties)."""
+def _central(group: Sequence[int], space: SentenceSpace) -> int:
+    """The sentence most alike to the other articles' sentences of its group (earliest on
+    ties)."""
     if len(group) <= 2:
         return group[0]
-    positions = [index[claim.id] for claim in group]
 
-    def centrality(position: int) -> float:
-        return sum(space.similarity(position, other) for other in positions if other != position)
+    def centrality(index: int) -> float:
+        return sum(space.similarity(index, other) for other in group
+                   if space.articles[other] != space.articles[index])
 
-    best = max(positions, key=lambda position: (centrality(position), -position))
-    return space.claims[best]
+    return max(group, key=lambda index: (centrality(index), -index))
 
 
 def build_facts(articles: Sequence[Article], claims: Sequence[Claim],
-                config: AlignConfig | None = None, space: ClaimSpace | None = None
+                config: AlignConfig | None = None, space: SentenceSpace | None = None
                 ) -> list[Fact]:
     """Facts of a story from its claims (in article order), the best supported first
     (status "disputed" is set later, by the conflicts stage). `space` is
-    `ClaimSpace(claims)` when the caller has it already."""
+    `SentenceSpace(claims, config)` when the caller has it already."""
     order = {article.id: number for number, article in enumerate(articles)}
-    ordered = list(claims)
-    space = space if space is not None else ClaimSpace(ordered)
-    groups = align_claims(ordered, config or AlignConfig(), space)
-    index = {claim.id: position for position, claim in enumerate(ordered)}
+    space = space if space is not None else SentenceSpace(claims, config or AlignConfig())
+    position = {claim.id: index for index, claim in enumerate(claims)}
     facts: list[Fact] = []
-    for group in groups:
-        group = sorted(group, key=lambda claim: (order.get(claim.span.article, 0),
-                                                 claim.span.start))
-        central = _central(group, space, index)
-        sentence = central.sentence or central.span
-        supporting = tuple(dict.fromkeys(claim.span.article for claim in group))
-        supporting = tuple(sorted(supporting, key=lambda article: order.get(article, 0)))
+    for group in align_sentences(space):
+        members = sorted((claim for index in group for claim in space.claims[index]),
+                         key=lambda claim: (order.get(claim.span.article, 0),
+                                            position[claim.id]))
+        sentence = space.span(_central(group, space))
+        supporting = tuple(sorted(dict.fromkeys(claim.span.article for claim in members),
+                                  key=lambda article: order.get(article, 0)))
         facts.append(Fact(
             id="",
             text=sentence.text,
             status="corroborated" if len(supporting) > 1 else "single-source",
             articles=supporting,
-            claims=tuple(group),
+            claims=tuple(members),
             span=sentence,
         ))
     facts.sort(key=lambda fact: (-len(fact.articles), -len(fact.claims),
