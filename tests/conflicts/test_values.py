@@ -132,3 +132,22 @@ def test_days_one_article_states_together_are_no_conflict():
 def test_a_fact_with_one_value_has_no_conflict():
     only = claim("a", "The bank raised its key rate to 3.5%.")
     assert value_conflicts(fact(only), story_values([only])) == []
+
+
+def test_a_hyphenated_count_counts_its_noun():
+    first = claim("a", "Mr. Trump took the 35-word oath at noon.")
+    second = claim("b", "The chief justice administered the 38-word oath at noon.")
+    (found,) = value_conflicts(fact(first, second), story_values([first, second]))
+    kind, sides, subject = found
+    assert kind == "number" and subject == "'word'"
+    assert [side.value for side in sides] == ["35", "38"]
+
+
+def test_figures_orders_of_magnitude_apart_are_two_quantities():
+    # the same unit, but a tax threshold and a shortfall are different things
+    first = claim("a", "Benefits are funded with taxes on incomes up to $106,800.")
+    second = claim("b", "Another $6.5 trillion will be needed to pay benefits.")
+    assert value_conflicts(fact(first, second), story_values([first, second])) == []
+    near = claim("c", "Trump is insisting that Congress appropriate $5.7 billion.")
+    asked = claim("d", "Trump said he is asking for $5.6 billion.")
+    assert value_conflicts(fact(near, asked), story_values([near, asked])) != []

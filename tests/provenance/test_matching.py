@@ -168,3 +168,22 @@ def test_words_replaced_inside_the_shared_stretch_are_a_wording_conflict():
                         "we will rebuild every school in the district")
     assert not reworded(FULL, TRUNCATED)
     assert reworded(FULL, ALTERED)
+
+
+def test_descriptions_that_mean_the_same_are_one_speaker():
+    linked, _, _ = link_quotes([
+        quote("a", 1, FULL, speaker_text="the ad"),
+        quote("b", 1, FULL, speaker_text="the advertisement"),
+        quote("c", 1, FULL, speaker_text="the reporter")])
+    assert [item.same_as for item in linked] == [("b-q1",), ("a-q1",), ()]
+
+
+def test_a_word_changed_among_the_same_content_words_is_a_wording_conflict():
+    # every content word of the shorter rendering is in the longer one ("got" is the
+    # longer's own), so the two share all their words, yet one was changed
+    said = "My name is the Grand Party, and I got a problem with spending money."
+    quoted = "My name is the Grand Party and I have a problem with spending money!"
+    _, wording, _ = link_quotes([quote("a", 1, said, "e-hale", "Ruth Hale"),
+                                 quote("b", 1, quoted, "e-hale", "Ruth Hale")])
+    (left, right), = wording
+    assert (left.value, right.value) == (said, quoted)

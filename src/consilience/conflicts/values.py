@@ -14,7 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 
 from ..models import Claim, ConflictSide, Fact, Quantity, Span
 
-_NEXT_WORD = re.compile(r"\s*([A-Za-z]{3,})")
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]{3,})")  # "200 people", "the 35-word oath"
+_MAGNITUDE = 3.0
+"""Figures of one quantity that outlets disagree on are of one magnitude ("$5.6 billion" vs
+"$5.7 billion", 15 vs 16 bills); values further apart than this factor are two quantities
+that happen to share a unit ($106,800 of taxable income, $6.5 trillion of shortfall)."""
 Slot = tuple[str, str]  # (slot kind, unit or precision)
 
 
@@ -99,6 +103,14 @@ def value_conflicts(fact: Fact, held: Held) -> list[tuple[str, list[ConflictSide
     return found
 
 
+def _comparable(slot: Slot, first: str, second: str) -> bool:
+    """Whether two values of a slot can be one quantity told two ways (dates always can)."""
+    if slot[0] != "number":
+        return True
+    low, high = sorted((abs(float(first)), abs(float(second))))
+    return low > 0 and high / low <= _MAGNITUDE
+
+
 def _disjoint_sides(slot: Slot, by_value: dict[str, list[tuple[str, str, Span]]],
                     story_held: dict[str, set[tuple[Slot, str]]]) -> list[ConflictSide]:
     """One side per value, keeping only values that no article holds together with another
@@ -109,7 +121,7 @@ def _disjoint_sides(slot: Slot, by_value: dict[str, list[tuple[str, str, Span]]]
         for second in keys[first_index + 1:]:
             shared = any((slot, first) in held and (slot, second) in held
                          for held in story_held.values())
-            if not shared:
+            if not shared and _comparable(slot, first, second):
                 clashing.update((first, second))
     sides = []
     for key in keys:

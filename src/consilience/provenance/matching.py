@@ -20,11 +20,13 @@ from difflib import SequenceMatcher
 from ..lang.en.stopwords import STOPWORDS
 from ..lang.sentences import split_sentences
 from ..models import ConflictSide, Quote
+from ..vectors import sentence_vectors
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)?")
 _SAME = 0.6  # least share of the shorter quote's words found in the longer
 _VERBATIM = 0.9  # at least this share: the same words (truncation allowed)
 _MIN_WORDS = 4
+_ALIKE_DESCRIPTIONS = 0.6  # least cosine of two descriptions of one speaker
 _SPELLING = str.maketrans({"s": "z"})  # defence / defense
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 
@@ -111,7 +113,14 @@ def _speakers_compatible(left: Quote, right: Quote) -> bool:
         return True
     if bool(left.speaker) != bool(right.speaker):
         return False  # a named person and a description: cannot tell
-    return _head(left.speaker_text) == _head(right.speaker_text)
+    return _head(left.speaker_text) == _head(right.speaker_text) or \
+        _descriptions_alike(left.speaker_text, right.speaker_text)
+
+
+def _descriptions_alike(left: str, right: str) -> bool:
+    """Two descriptions of a speaker that mean the same ("the ad", "the advertisement")."""
+    vectors = sentence_vectors([left, right])
+    return float(vectors[0] @ vectors[1]) >= _ALIKE_DESCRIPTIONS
 
 
 def link_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[list[ConflictSide]],
@@ -144,7 +153,7 @@ def link_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[list[Conflic
             if _speakers_compatible(quote, partner):
                 same[number].add(other)
                 same[other].add(number)
-                if quote.direct and partner.direct and containment < _VERBATIM and \
+                if quote.direct and partner.direct and \
                         reworded(quote.span.text, partner.span.text):
                     wording.append(_sides(quote, partner, by_speaker=False))
             elif quote.speaker and partner.speaker and containment >= _VERBATIM:
