@@ -30,7 +30,7 @@ from typing import Protocol
 from consilience.conflicts.status import status_conflicts
 from consilience.conflicts.values import story_values, value_conflicts
 from consilience.lang.en.predicates import incompatible
-from consilience.models import Claim, Fact
+from consilience.models import Claim
 
 
 class Space(Protocol):
@@ -354,11 +354,8 @@ def _conflict_counts(space: Space, claim: int, best: Sequence[int],
     counts = {"status_conflicts": 0.0, "number_conflicts": 0.0, "date_conflicts": 0.0}
     if target.quantities or target.dates:
         group = (target, *(space.claims[other] for other in best))
-        fact = Fact(id="", text="", status="single-source",
-                    articles=tuple(dict.fromkeys(item.span.article for item in group)),
-                    claims=group)
         held = story_values([target, *(space.claims[other] for other in near)])
-        for kind, _sides, _subject in value_conflicts(fact, held):
+        for kind, _sides, _subject in value_conflicts(group, held):
             key = f"{kind}_conflicts"
             if key in counts:
                 counts[key] += 1.0

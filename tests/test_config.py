@@ -58,7 +58,7 @@ def test_every_group_of_settings_is_read_and_what_is_left_out_keeps_its_default(
 def test_an_empty_file_is_the_defaults_and_the_defaults_are_the_tuned_values(tmp_path):
     assert load_config(write(tmp_path, "")) == AnalyzeConfig()
     assert AnalyzeConfig().clustering.stories == STORY_PARAMS == ClusterParams()
-    assert AnalyzeConfig().alignment.threshold == 0.25
+    assert AnalyzeConfig().alignment.threshold == 0.4
 
 
 @pytest.mark.parametrize(("text", "says", "line"), [

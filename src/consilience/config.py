@@ -70,17 +70,22 @@ class AlignConfig:
     telling feature; `all_pairs`: a story of up to this many sentences compares every pair,
     a larger one each sentence's `neighbours` nearest by vector and the pairs that share one
     of their `keys` rarest features (a feature held by more than `max_postings` sentences is
-    too common to block on)."""
+    too common to block on). `compare_threshold`, `compare_linkage`, `compare_per_article`:
+    the looser alignment whose groups of sentences are compared for different numbers and
+    days (`claims.comparable_groups`)."""
 
-    threshold: float = 0.25
-    linkage: float = 0.2
-    per_article: int = 2
+    threshold: float = 0.4
+    linkage: float = 0.35
+    per_article: int = 1
     meaning_weight: float = 0.5
     paraphrase: float = 0.7
     all_pairs: int = 3000
     neighbours: int = 25
     keys: int = 5
     max_postings: int = 150
+    compare_threshold: float = 0.25
+    compare_linkage: float = 0.2
+    compare_per_article: int = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .annotate import DocCache, annotate, extract_mentions, load_pipeline, model_label
 from .brief import select_brief
-from .claims import ClaimSpace, build_facts, story_claims
+from .claims import ClaimSpace, SentenceSpace, build_facts, comparable_groups, story_claims
 from .clean import clean_or_refuse, oversized
 from .cluster import story_title
 from .config import AnalyzeConfig
@@ -154,11 +154,12 @@ def analyze_articles(
                           date_mentions(articles, annotated.docs))
     timer.lap("claims")
     space = ClaimSpace(claims)
-    facts = build_facts(articles, claims, config.alignment)
+    sentences = SentenceSpace(claims, config.alignment)
+    facts = build_facts(articles, claims, config.alignment, space=sentences)
     timer.lap("facts")
     people = frozenset(entity.name for entity in resolution.entities if entity.type == "PERSON")
     conflicts = find_conflicts(articles, facts, claims, space.claim_similarity,
-                               resolution.conflicts, people)
+                               resolution.conflicts, people, comparable_groups(sentences))
     timer.lap("conflicts")
     quotes, citations = read_provenance(articles, annotated.docs, entity_mentions, names,
                                         {entity.id: entity.type for entity in resolution.entities})

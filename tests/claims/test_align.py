@@ -5,7 +5,13 @@ from __future__ import annotations
 import itertools
 from dataclasses import replace
 
-from consilience.claims import AlignConfig, ClaimSpace, align_claims, article_claims
+from consilience.claims import (
+    AlignConfig,
+    ClaimSpace,
+    align_claims,
+    article_claims,
+    comparable_groups,
+)
 from consilience.claims.align import candidate_pairs, claim_features
 from consilience.claims.sentence_space import SentenceSpace
 from consilience.models import Article, Claim, Quantity, Span
@@ -215,13 +221,15 @@ def test_claims_without_a_sentence_are_units_of_their_own():
 
 
 def test_different_words_for_one_thing_align_by_meaning(nlp):
-    claims = parsed(nlp, "The congressman resigned from his seat on Friday.",
-                    "On Friday the lawmaker stepped down from Congress.")
+    # fired / dismissed, chief executive / CEO, company / firm: few shared words, one meaning
+    claims = parsed(nlp, "The company fired its chief executive on Monday.",
+                    "On Monday the firm dismissed its CEO.",
+                    "The company opened a new factory on Monday.")
     space = SentenceSpace(claims)
-    meaning = float(space.vectors[0] @ space.vectors[1])
-    assert meaning > 0.3
-    assert space.similarity(0, 1) >= AlignConfig().threshold
-    assert len(align_claims(claims)) == 1
+    assert space.overlap(0, 1)[0] < 0.2  # the words alone would not align them
+    assert float(space.vectors[0] @ space.vectors[1]) > 0.7
+    assert space.similarity(0, 1) >= AlignConfig().threshold > space.similarity(1, 2)
+    assert ids(align_claims(claims))[0] == ["a0-c1", "a1-c1"]
 
 
 def test_a_shared_name_and_a_loose_likeness_do_not_align(nlp):
@@ -251,3 +259,25 @@ def test_a_large_story_compares_neighbours_and_finds_the_same_facts(nlp):
     assert len(blocked.candidate_pairs()) < len(everything.candidate_pairs())
     assert blocked.candidate_pairs() <= everything.candidate_pairs()
     assert ids(align_claims(claims, space=blocked)) == ids(align_claims(claims))
+
+
+OATH = ("Wearing a dark suit, the new president took the 35-word oath of office before a vast "
+        "crowd.",
+        "The chief justice administered the 38-word oath at noon, capping a long journey.")
+
+
+def test_sentences_too_unlike_for_one_fact_are_still_compared_for_their_values(nlp):
+    claims = parsed(nlp, *OATH)
+    space = SentenceSpace(claims)
+    config = AlignConfig()
+    assert config.compare_threshold <= space.similarity(0, 1) < config.threshold
+    assert len(align_claims(claims)) == 2  # two facts
+    (group,) = comparable_groups(space)  # one group to compare
+    assert {claim.span.article for claim in group} == {"a0", "a1"}
+
+
+def test_comparable_groups_hold_two_or_more_articles(nlp):
+    claims = parsed(nlp, *OATH, "Farmers in Ohio harvested a record corn crop.")
+    groups = comparable_groups(SentenceSpace(claims))
+    assert all(len({claim.span.article for claim in group}) >= 2 for group in groups)
+    assert "a2" not in {claim.span.article for group in groups for claim in group}

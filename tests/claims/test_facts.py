@@ -83,8 +83,8 @@ def test_best_supported_first(nlp):
     articles, claims = story(nlp, "Farmers in Ohio harvested a record corn crop.",
                              "Police arrested two men in Boston. Ohio farmers harvested a "
                              "record crop of corn.",
-                             "Two men were arrested by police in Boston. Record corn crop "
-                             "harvested by Ohio farmers.")
+                             "Two men were arrested by police in Boston. A record corn crop "
+                             "was harvested by Ohio farmers.")
     facts = build_facts(articles, claims)
     support = [len(fact.articles) for fact in facts]
     assert support == sorted(support, reverse=True)

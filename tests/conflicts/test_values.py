@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from consilience.claims.quantities import find_quantities, format_quantity
 from consilience.conflicts.values import story_values, value_conflicts
-from consilience.models import Claim, Fact, Span
+from consilience.models import Claim, Span
 
 
 def claim(article: str, text: str, number: int = 1, dates: tuple[str, ...] = ()) -> Claim:
@@ -17,15 +17,15 @@ def claim(article: str, text: str, number: int = 1, dates: tuple[str, ...] = ())
                  quantities=quantities, dates=dates)
 
 
-def fact(*claims: Claim) -> Fact:
-    articles = tuple(dict.fromkeys(item.span.article for item in claims))
-    return Fact("f1", claims[0].span.text, "corroborated", articles, claims)
+def together(*claims: Claim) -> tuple[Claim, ...]:
+    """Claims that state one thing (a fact's, or a group alike enough to compare)."""
+    return claims
 
 
 def test_different_percentages_in_different_articles_conflict():
     first = claim("a", "The bank raised its key rate to 3.5% on Tuesday.")
     second = claim("b", "The bank raised its key rate to 4% on Tuesday.")
-    found = value_conflicts(fact(first, second), story_values([first, second]))
+    found = value_conflicts(together(first, second), story_values([first, second]))
     assert len(found) == 1
     kind, sides, _ = found[0]
     assert kind == "number"
@@ -37,7 +37,7 @@ def test_different_percentages_in_different_articles_conflict():
 def test_the_same_value_written_differently_is_no_conflict():
     first = claim("a", "The bank raised its key rate to 3.5 per cent.")
     second = claim("b", "The bank raised its key rate to 3.5%.")
-    assert value_conflicts(fact(first, second), story_values([first, second])) == []
+    assert value_conflicts(together(first, second), story_values([first, second])) == []
 
 
 def test_an_earlier_value_is_not_compared():
@@ -46,7 +46,7 @@ def test_an_earlier_value_is_not_compared():
              "The key rate rose to 3.5%, up from 3%.")
     claims = [claim(article, text) for article, text in zip("abc", texts, strict=True)]
     assert [quantity.role for quantity in claims[0].quantities] == ["current", "previous"]
-    assert value_conflicts(fact(*claims), story_values(claims)) == []
+    assert value_conflicts(together(*claims), story_values(claims)) == []
 
 
 def test_values_one_article_states_together_are_no_conflict():
@@ -55,8 +55,8 @@ def test_values_one_article_states_together_are_no_conflict():
     second = claim("b", "Prices rose 3% in May.")
     both = claim("c", "Prices rose 2% in April and 3% in May.", number=2)
     story = [first, second, both]
-    assert value_conflicts(fact(first, second), story_values(story)) == []
-    assert value_conflicts(fact(first, second), story_values([first, second])) != []
+    assert value_conflicts(together(first, second), story_values(story)) == []
+    assert value_conflicts(together(first, second), story_values([first, second])) != []
 
 
 def test_a_value_held_with_another_drops_out_but_the_rest_still_clash():
@@ -65,11 +65,11 @@ def test_a_value_held_with_another_drops_out_but_the_rest_still_clash():
     third = claim("c", "Prices rose 5% in May.")
     both = claim("d", "Prices rose 2% in April and 3% in May.", number=2)
     held = story_values([first, second, third, both])
-    (kind, sides, _), = value_conflicts(fact(first, second, third), held)
+    (kind, sides, _), = value_conflicts(together(first, second, third), held)
     assert kind == "number"
     assert [side.value for side in sides] == ["2%", "3%", "5%"]  # each clashes with 5%
     held = story_values([first, second, third])
-    (_, sides, _), = value_conflicts(fact(first, second, third), held)
+    (_, sides, _), = value_conflicts(together(first, second, third), held)
     assert len(sides) == 3
 
 
@@ -77,28 +77,28 @@ def test_a_range_in_one_claim_is_not_two_values():
     first = claim("a", "Prices rose between 2% and 3%.")
     second = claim("b", "Prices rose 4%.")
     assert len(first.quantities) == 2
-    assert value_conflicts(fact(first, second), story_values([first, second])) == []
+    assert value_conflicts(together(first, second), story_values([first, second])) == []
 
 
 def test_values_of_different_units_are_different_quantities():
     first = claim("a", "The budget grew 4%.")
     second = claim("b", "The budget grew by $4 million.")
-    assert value_conflicts(fact(first, second), story_values([first, second])) == []
+    assert value_conflicts(together(first, second), story_values([first, second])) == []
 
 
 def test_counts_of_different_things_do_not_conflict_but_of_the_same_thing_do():
     first = claim("a", "Police arrested 12 people.")
     second = claim("b", "Police seized 15 vehicles.")
-    assert value_conflicts(fact(first, second), story_values([first, second])) == []
+    assert value_conflicts(together(first, second), story_values([first, second])) == []
     third = claim("c", "Police arrested 15 people.")
-    (kind, sides, _), = value_conflicts(fact(first, third), story_values([first, third]))
+    (kind, sides, _), = value_conflicts(together(first, third), story_values([first, third]))
     assert kind == "number" and [side.articles for side in sides] == [("a",), ("c",)]
 
 
 def test_one_article_stating_two_values_in_two_claims_is_no_conflict():
     first = claim("a", "Prices rose 2% in May.")
     second = claim("a", "Prices rose 3% in May.", number=2)
-    assert value_conflicts(fact(first, second), story_values([first, second])) == []
+    assert value_conflicts(together(first, second), story_values([first, second])) == []
 
 
 def test_different_days_conflict():
@@ -106,7 +106,7 @@ def test_different_days_conflict():
     second = claim("b", "The vote took place.", dates=("2025-06-11",))
     third = claim("c", "The vote took place.", dates=("2025-06-10",))
     held = story_values([first, second, third])
-    (kind, sides, _), = value_conflicts(fact(first, second, third), held)
+    (kind, sides, _), = value_conflicts(together(first, second, third), held)
     assert kind == "date"
     assert [(side.value, side.articles) for side in sides] == [
         ("2025-06-10", ("a", "c")), ("2025-06-11", ("b",))]
@@ -118,7 +118,7 @@ def test_the_same_day_or_a_coarser_date_is_no_conflict():
     second = claim("b", "The vote took place.", dates=("2025-06-10",))
     month = claim("c", "The vote took place.", dates=("2025-06",))
     span = claim("d", "The vote took place.", dates=("2025-06-11/2025-06-12",))
-    assert value_conflicts(fact(first, second, month, span),
+    assert value_conflicts(together(first, second, month, span),
                            story_values([first, second, month, span])) == []
 
 
@@ -126,18 +126,18 @@ def test_days_one_article_states_together_are_no_conflict():
     first = claim("a", "The vote took place.", dates=("2025-06-10",))
     second = claim("b", "The vote took place.", dates=("2025-06-11",))
     both = claim("c", "The vote was moved.", number=2, dates=("2025-06-10", "2025-06-11"))
-    assert value_conflicts(fact(first, second), story_values([first, second, both])) == []
+    assert value_conflicts(together(first, second), story_values([first, second, both])) == []
 
 
 def test_a_fact_with_one_value_has_no_conflict():
     only = claim("a", "The bank raised its key rate to 3.5%.")
-    assert value_conflicts(fact(only), story_values([only])) == []
+    assert value_conflicts(together(only), story_values([only])) == []
 
 
 def test_a_hyphenated_count_counts_its_noun():
     first = claim("a", "Mr. Trump took the 35-word oath at noon.")
     second = claim("b", "The chief justice administered the 38-word oath at noon.")
-    (found,) = value_conflicts(fact(first, second), story_values([first, second]))
+    (found,) = value_conflicts(together(first, second), story_values([first, second]))
     kind, sides, subject = found
     assert kind == "number" and subject == "'word'"
     assert [side.value for side in sides] == ["35", "38"]
@@ -147,7 +147,7 @@ def test_figures_orders_of_magnitude_apart_are_two_quantities():
     # the same unit, but a tax threshold and a shortfall are different things
     first = claim("a", "Benefits are funded with taxes on incomes up to $106,800.")
     second = claim("b", "Another $6.5 trillion will be needed to pay benefits.")
-    assert value_conflicts(fact(first, second), story_values([first, second])) == []
+    assert value_conflicts(together(first, second), story_values([first, second])) == []
     near = claim("c", "Trump is insisting that Congress appropriate $5.7 billion.")
     asked = claim("d", "Trump said he is asking for $5.6 billion.")
-    assert value_conflicts(fact(near, asked), story_values([near, asked])) != []
+    assert value_conflicts(together(near, asked), story_values([near, asked])) != []

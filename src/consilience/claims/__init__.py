@@ -7,21 +7,24 @@ and `statuses` read their slots off the parse, `quantities` normalises their num
 same thing and `facts` makes those groups story facts.
 """
 
-from .align import AlignConfig, ClaimSpace, align_claims, claim_features
+from .align import AlignConfig, ClaimSpace, align_claims, claim_features, comparable_groups
 from .clauses import CLAIMS, SPANS_KEY, mark_claims
 from .facts import build_facts
 from .quantities import find_quantities, format_quantity, quantity_key
 from .records import article_claims, story_claims
+from .sentence_space import SentenceSpace
 
 __all__ = [
     "CLAIMS",
     "SPANS_KEY",
     "AlignConfig",
     "ClaimSpace",
+    "SentenceSpace",
     "align_claims",
     "article_claims",
     "build_facts",
     "claim_features",
+    "comparable_groups",
     "find_quantities",
     "format_quantity",
     "mark_claims",

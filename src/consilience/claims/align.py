@@ -10,8 +10,9 @@ the sentences of different articles are aligned, each carrying all its claims.
 Sentences are merged greedily, the most alike pair first, by average linkage: two groups join
 when the pair is alike enough (`AlignConfig.threshold`) and their sentences of different
 articles are alike on average (`AlignConfig.linkage`). A group holds at most
-`AlignConfig.per_article` sentences of one article (an outlet may say a thing twice, in its
-lead and again further down; more than that is a topic, not a fact).
+`AlignConfig.per_article` sentences of one article (one by default: an outlet that says a
+thing twice, in its lead and again further down, gives a second, single-source row; letting
+two in joins loosely related sentences into topics, not facts).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from ..config import AlignConfig
 from ..models import Claim
@@ -110,10 +112,12 @@ def _fits(space: SentenceSpace, left: list[int], right: list[int], limit: int) -
     return max(counts.values()) <= limit
 
 
-def align_sentences(space: SentenceSpace) -> list[list[int]]:
+def align_sentences(space: SentenceSpace, config: AlignConfig | None = None
+                    ) -> list[list[int]]:
     """Groups of the space's sentences that state the same thing (see the module's
-    docstring), each in sentence order."""
-    config = space.config
+    docstring), each in sentence order; `config` gives other merge thresholds than the
+    space's own."""
+    config = config or space.config
     scores = {pair: space.similarity(*pair) for pair in space.candidate_pairs()}
     group_of = list(range(len(space)))
     members: dict[int, list[int]] = {index: [index] for index in range(len(space))}
@@ -154,3 +158,17 @@ def align_claims(claims: Sequence[Claim], config: AlignConfig = AlignConfig(),
 def _first_position(group: Iterable[Claim]) -> tuple[str, int]:
     first = min(group, key=lambda claim: (claim.span.article, claim.span.start))
     return first.span.article, first.span.start
+
+
+def comparable_groups(space: SentenceSpace) -> list[list[Claim]]:
+    """The claims of sentences alike enough to compare their values (numbers, days), in
+    groups of two or more articles: a looser alignment than facts (`AlignConfig.compare_*`).
+    Two outlets that disagree on a figure state it in sentences that differ in that figure
+    and often in much else, so they fall below the likeness that joins a fact; the same
+    quantity of the same thing in them (`conflicts.values`) is what makes them comparable."""
+    config = space.config
+    looser = replace(config, threshold=config.compare_threshold,
+                     linkage=config.compare_linkage, per_article=config.compare_per_article)
+    groups = [[claim for index in group for claim in space.claims[index]]
+              for group in align_sentences(space, looser)]
+    return [group for group in groups if len({claim.span.article for claim in group}) > 1]

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
-from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
+from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact, Span
 from .attribution import attribution_conflict
 from .quoted import attribution_disagrees, wording_disagrees
 from .status import Similarity, status_conflicts
@@ -73,16 +73,26 @@ def _fact_of(sides: Sequence[ConflictSide], facts: Sequence[Fact]) -> str | None
 
 def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: Sequence[Claim],
                    similarity: Similarity, name_conflicts: Sequence[Conflict] = (),
-                   people: Set[str] = frozenset()) -> list[Conflict]:
+                   people: Set[str] = frozenset(),
+                   comparable: Sequence[Sequence[Claim]] = ()) -> list[Conflict]:
     """Every typed conflict of the story: spelling variants from the entity stage first, then
     numbers, dates, statuses and attributions. `similarity` is the alignment stage's measure
-    of how alike two claims are."""
+    of how alike two claims are; numbers and days are compared among the claims of each
+    fact and of each group of `comparable` claims (`claims.comparable_groups`, a looser
+    alignment), each disagreement once."""
     published = _published(articles)
     found: list[tuple[ConflictKind, list[ConflictSide], str | None, str]] = []
     held = story_values(claims)
+    seen: set[frozenset[Span]] = set()
+    contexts = [fact.claims for fact in facts] + [tuple(group) for group in comparable]
+    for context in contexts:
+        for kind, sides, subject in value_conflicts(context, held):
+            spans = frozenset(span for side in sides for span in side.spans)
+            if spans in seen:
+                continue
+            seen.add(spans)
+            found.append((kind, sides, _fact_of(sides, facts), subject))  # type: ignore[arg-type]
     for fact in facts:
-        for kind, sides, subject in value_conflicts(fact, held):
-            found.append((kind, sides, fact.id, subject))  # type: ignore[arg-type]
         sides = attribution_conflict(fact, people, similarity)
         if sides:
             found.append(("attribution", sides, fact.id, ""))

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from ..models import Claim, ConflictSide, Fact, Quantity, Span
+from ..models import Claim, ConflictSide, Quantity, Span
 
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]{3,})")  # "200 people", "the 35-word oath"
-_MAGNITUDE = 3.0
-"""Figures of one quantity that outlets disagree on are of one magnitude ("$5.6 billion" vs
-"$5.7 billion", 15 vs 16 bills); values further apart than this factor are two quantities
-that happen to share a unit ($106,800 of taxable income, $6.5 trillion of shortfall)."""
+_MAGNITUDE = 10.0
+"""Figures of one quantity that outlets disagree on are of one order of magnitude ("$5.6
+billion" vs "$5.7 billion", 12 vs 45 dead as a toll rises); values further apart than this
+factor are two quantities that happen to share a unit ($106,800 of taxable income, $6.5
+trillion of shortfall)."""
 Slot = tuple[str, str]  # (slot kind, unit or precision)
 
 
@@ -79,14 +80,15 @@ def _subject(slot: Slot) -> str:
     return f"'{unit}'" if kind == "count" and unit else ""
 
 
-def value_conflicts(fact: Fact, held: Held) -> list[tuple[str, list[ConflictSide], str]]:
-    """(kind, sides, what it measures) for each number or date disagreement among the claims
-    of one fact; `held` is `story_values` of the story's claims."""
+def value_conflicts(claims: Sequence[Claim], held: Held
+                    ) -> list[tuple[str, list[ConflictSide], str]]:
+    """(kind, sides, what it measures) for each number or date disagreement among claims
+    that state one thing (a fact's); `held` is `story_values` of the story's claims."""
     found: list[tuple[str, list[ConflictSide], str]] = []
     for name, reader in _READERS.items():
         story_held = held[name]
         by_slot: dict[Slot, dict[str, list[tuple[str, str, Span]]]] = {}
-        for claim in fact.claims:
+        for claim in claims:
             values = list(reader(claim))
             slots = {slot for slot, *_ in values}
             for slot, key, label, span in values:
