@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from consilience.claims import ClaimSpace, article_claims, build_facts
+from consilience.claims import (
+    ClaimSpace,
+    SentenceSpace,
+    article_claims,
+    build_facts,
+    comparable_groups,
+)
 from consilience.conflicts import find_conflicts, mark_disputed
 from consilience.models import Article, Claim, Conflict, ConflictSide, Fact, Span, Status
 from consilience.timeline import date_mentions
@@ -159,3 +165,27 @@ def test_mark_disputed_without_conflicts_changes_nothing():
     fact = Fact("f1", "text", "corroborated", ("a", "b"), ())
     assert mark_disputed([fact], []) == [fact]
     assert mark_disputed([fact], [name_conflict()]) == [fact]  # a conflict of no fact
+
+
+def test_figures_of_sentences_too_unlike_for_one_fact_are_compared(nlp):
+    articles, claims, facts, space = story(
+        nlp, ("2017-01-20", "Wearing a dark suit, the new president took the 35-word oath of "
+                            "office before a vast crowd."),
+        ("2017-01-20", "The chief justice administered the 38-word oath at noon, capping a "
+                       "long journey."))
+    assert len(facts) == 2 and all(len(fact.articles) == 1 for fact in facts)
+    assert find_conflicts(articles, facts, claims, space.claim_similarity) == []
+    groups = comparable_groups(SentenceSpace(claims))
+    (conflict,) = find_conflicts(articles, facts, claims, space.claim_similarity,
+                                 comparable=groups)
+    assert conflict.kind == "number"
+    assert [side.value for side in conflict.sides] == ["35", "38"]
+    assert conflict.fact in {fact.id for fact in facts}
+
+
+def test_a_disagreement_found_in_a_fact_and_again_in_a_wider_group_is_told_once(nlp):
+    articles, claims, facts, space = story(nlp, *RATE)
+    once = find_conflicts(articles, facts, claims, space.claim_similarity)
+    twice = find_conflicts(articles, facts, claims, space.claim_similarity,
+                           comparable=[list(claims), list(claims)])
+    assert [conflict.sides for conflict in twice] == [conflict.sides for conflict in once]

@@ -149,7 +149,7 @@ def align_claims(claims: Sequence[Claim], config: AlignConfig = AlignConfig(),
     position = {claim.id: index for index, claim in enumerate(claims)}
     groups = [sorted((claim for index in group for claim in space.claims[index]),
                      key=lambda claim: position[claim.id])
-              for group in align_sentences(space)]
+              for group in align_sentences(space, config)]
     groups.sort(key=lambda group: (-len({claim.span.article for claim in group}),
                                    _first_position(group)))
     return groups

@@ -37,7 +37,7 @@ def build_facts(articles: Sequence[Article], claims: Sequence[Claim],
     space = space if space is not None else SentenceSpace(claims, config or AlignConfig())
     position = {claim.id: index for index, claim in enumerate(claims)}
     facts: list[Fact] = []
-    for group in align_sentences(space):
+    for group in align_sentences(space, config):
         members = sorted((claim for index in group for claim in space.claims[index]),
                          key=lambda claim: (order.get(claim.span.article, 0),
                                             position[claim.id]))

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Sequence, Set
 from dataclasses import replace
 
-from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact, Span
+from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
 from .attribution import attribution_conflict
 from .quoted import attribution_disagrees, wording_disagrees
 from .status import Similarity, status_conflicts
@@ -71,6 +71,20 @@ def _fact_of(sides: Sequence[ConflictSide], facts: Sequence[Fact]) -> str | None
     return best
 
 
+ValueConflict = tuple[str, list[ConflictSide], str]
+
+
+def _fullest(conflicts: Sequence[ValueConflict]) -> list[ValueConflict]:
+    """Each disagreement once: a conflict whose (value, article) pairs another one holds
+    too (found again in a wider group, or with a third value) is left out, the first of
+    equal ones kept."""
+    told = [frozenset((side.value, article) for side in sides for article in side.articles)
+            for _, sides, _ in conflicts]
+    return [conflict for index, conflict in enumerate(conflicts)
+            if not any(told[index] < other or (told[index] == other and earlier < index)
+                       for earlier, other in enumerate(told))]
+
+
 def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: Sequence[Claim],
                    similarity: Similarity, name_conflicts: Sequence[Conflict] = (),
                    people: Set[str] = frozenset(),
@@ -83,15 +97,11 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
     published = _published(articles)
     found: list[tuple[ConflictKind, list[ConflictSide], str | None, str]] = []
     held = story_values(claims)
-    seen: set[frozenset[Span]] = set()
     contexts = [fact.claims for fact in facts] + [tuple(group) for group in comparable]
-    for context in contexts:
-        for kind, sides, subject in value_conflicts(context, held):
-            spans = frozenset(span for side in sides for span in side.spans)
-            if spans in seen:
-                continue
-            seen.add(spans)
-            found.append((kind, sides, _fact_of(sides, facts), subject))  # type: ignore[arg-type]
+    values = [(kind, sides, subject) for context in contexts
+              for kind, sides, subject in value_conflicts(context, held)]
+    for kind, sides, subject in _fullest(values):
+        found.append((kind, sides, _fact_of(sides, facts), subject))  # type: ignore[arg-type]
     for fact in facts:
         sides = attribution_conflict(fact, people, similarity)
         if sides:
