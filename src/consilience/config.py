@@ -79,7 +79,7 @@ class AlignConfig:
     per_article: int = 1
     meaning_weight: float = 0.5
     paraphrase: float = 0.7
-    all_pairs: int = 3000
+    all_pairs: int = 8000
     neighbours: int = 25
     keys: int = 5
     max_postings: int = 150

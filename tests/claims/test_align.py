@@ -281,3 +281,15 @@ def test_comparable_groups_hold_two_or_more_articles(nlp):
     groups = comparable_groups(SentenceSpace(claims))
     assert all(len({claim.span.article for claim in group}) >= 2 for group in groups)
     assert "a2" not in {claim.span.article for group in groups for claim in group}
+
+
+def test_pairs_scored_at_once_equal_pairs_scored_one_by_one(nlp):
+    claims = parsed(nlp, *SUMMIT, *OATH)
+    dense = SentenceSpace(claims)
+    one_by_one = SentenceSpace(claims, AlignConfig(all_pairs=0, neighbours=len(claims)))
+    pairs = sorted(one_by_one.candidate_pairs())
+    assert pairs
+    for (left, right), score in one_by_one.scored_pairs(0.0):
+        assert abs(score - one_by_one.similarity(left, right)) < 1e-6
+        assert abs(score - dense.similarity(left, right)) < 1e-6
+    assert dense.similarity(0, 1) == 0.0  # two sentences of one article

@@ -99,7 +99,7 @@ def _average_linkage(space: SentenceSpace, left: list[int], right: list[int],
                 continue
             key = (first, second) if first < second else (second, first)
             if key not in scores:
-                scores[key] = space.similarity(*key)
+                scores[key] = space.known_similarity(*key)
             total += scores[key]
             count += 1
     return total / count if count else 0.0
@@ -118,7 +118,7 @@ def align_sentences(space: SentenceSpace, config: AlignConfig | None = None
     docstring), each in sentence order; `config` gives other merge thresholds than the
     space's own."""
     config = config or space.config
-    scores = {pair: space.similarity(*pair) for pair in space.candidate_pairs()}
+    scores = dict(space.scored_pairs(config.threshold))
     group_of = list(range(len(space)))
     members: dict[int, list[int]] = {index: [index] for index in range(len(space))}
     for (left, right), score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):

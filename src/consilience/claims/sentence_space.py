@@ -14,10 +14,12 @@ A shared name alone never makes two sentences alike: when the sentences share no
 feature (a word, class, number or date, not only an entity), they must mean the same by
 their vectors alone (`AlignConfig.paraphrase`), as a paraphrase does.
 
-The candidate pairs are every pair of different articles' sentences in a story of up to
-`AlignConfig.all_pairs` sentences; above that, each sentence's nearest neighbours by vector
-and the pairs that share a rare feature (`align.candidate_pairs`'s blocking), so large
-stories cost N times the neighbours, not N squared.
+In a story of up to `AlignConfig.all_pairs` sentences every pair of different articles'
+sentences is compared, at once, as matrices: the vectors' cosines in one product, the
+feature overlaps summed feature by feature over the sentences that hold each. Above that,
+only each sentence's nearest neighbours by vector and the pairs that share a rare feature
+(`align.candidate_pairs`'s blocking) are, one by one, so a large story costs N times the
+neighbours, not N squared. Either way each pair is scored once per story.
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 
 from ..config import AlignConfig
 from ..models import Claim, Span
 from ..vectors import sentence_vectors
 from .features import claim_features
 
-_CHUNK = 1024
+_CHUNK = 512
 
 
 def sentence_key(claim: Claim) -> tuple[str, str]:
@@ -42,6 +45,29 @@ def sentence_key(claim: Claim) -> tuple[str, str]:
     if claim.sentence is None:
         return claim.span.article, f"#{claim.id}"
     return claim.span.article, " ".join(claim.sentence.text.split())
+
+
+def _incidence(bags: Sequence[dict[str, float]]
+               ) -> tuple[sparse.csr_matrix, np.ndarray, np.ndarray]:
+    """Which sentence holds which feature (a 0/1 sparse matrix), each feature's weight and
+    whether it is telling. A feature weighs the same in every sentence that holds it (its
+    prior times its inverse frequency in the story), so the weighted overlap of two bags is
+    the weights of the features both hold, summed: one sparse product for many pairs."""
+    index: dict[str, int] = {}
+    weights: list[float] = []
+    rows: list[int] = []
+    columns: list[int] = []
+    for row, bag in enumerate(bags):
+        for feature, weight in bag.items():
+            if feature not in index:
+                index[feature] = len(weights)
+                weights.append(weight)
+            rows.append(row)
+            columns.append(index[feature])
+    holds = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)),
+                              shape=(len(bags), len(weights)))
+    telling = np.array([feature[0] not in "#~" for feature in index], dtype=np.float64)
+    return holds, np.array(weights, dtype=np.float64), telling
 
 
 class SentenceSpace:
@@ -69,6 +95,9 @@ class SentenceSpace:
                      for bag in raw]
         self.mass = [sum(bag.values()) for bag in self.bags]
         self.vectors = sentence_vectors([self.span(index).text for index in range(len(self))])
+        self._holds, self._weights, self._telling = _incidence(self.bags)
+        self._scored: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self._known: dict[int, float] | None = None
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -94,13 +123,95 @@ class SentenceSpace:
         return (2.0 * shared / mass if mass else 0.0), telling
 
     def similarity(self, left: int, right: int) -> float:
-        """How alike two sentences are, in [0, 1] (see the module's docstring)."""
+        """How alike two sentences are, in [0, 1] (see the module's docstring); 0 for two
+        sentences of one article."""
+        if self.articles[left] == self.articles[right]:
+            return 0.0
         meaning = max(0.0, float(self.vectors[left] @ self.vectors[right]))
         dice, telling = self.overlap(left, right)
         if not telling and meaning < self.config.paraphrase:
             return 0.0
         weight = self.config.meaning_weight
         return weight * meaning + (1.0 - weight) * dice
+
+    def known_similarity(self, left: int, right: int) -> float:
+        """`similarity`, read from the scored pairs when every pair alike at all was scored
+        (a story of up to `all_pairs` sentences: any other pair is 0), else computed."""
+        if len(self) > self.config.all_pairs:
+            return self.similarity(left, right)
+        if self._known is None:
+            self.scored_pairs(1.0)
+            assert self._scored is not None
+            lefts, rights, scores = self._scored
+            self._known = dict(zip((lefts * len(self) + rights).tolist(), scores.tolist(),
+                                   strict=True))
+        low, high = (left, right) if left < right else (right, left)
+        return self._known.get(low * len(self) + high, 0.0)
+
+    def scored_pairs(self, floor: float) -> list[tuple[tuple[int, int], float]]:
+        """((left, right), similarity) of the compared pairs (left < right, different
+        articles) at least `floor` alike (`floor` > 0)."""
+        if self._scored is None:
+            if len(self) > self.config.all_pairs:
+                pairs = sorted(self.candidate_pairs())
+                lefts = np.array([left for left, _ in pairs], dtype=np.int64)
+                rights = np.array([right for _, right in pairs], dtype=np.int64)
+                self._scored = lefts, rights, self._similarities(lefts, rights)
+            else:
+                self._scored = self._all_alike()
+        lefts, rights, scores = self._scored
+        kept = scores >= floor
+        return [((left, right), score) for left, right, score
+                in zip(lefts[kept].tolist(), rights[kept].tolist(), scores[kept].tolist(),
+                       strict=True)]
+
+    def _all_alike(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every pair of different articles' sentences that is alike at all, with its
+        similarity: the pairs sharing a telling feature (a sparse product) and those whose
+        vectors are a paraphrase's, scored in blocks of rows."""
+        count = len(self)
+        weighted = self._holds.multiply(self._weights[None, :]).tocsr()
+        shared = sparse.triu(weighted @ self._holds.T, k=1).tocsr()
+        telling_holds = self._holds.multiply(self._telling[None, :]).tocsr()
+        telling = sparse.triu(telling_holds @ telling_holds.T, k=1).tocsr()
+        articles = np.array(self.articles)
+        mass = np.array(self.mass)
+        weight = self.config.meaning_weight
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for start in range(0, count, _CHUNK):
+            end = min(start + _CHUNK, count)
+            meaning = np.clip(self.vectors[start:end] @ self.vectors.T, 0.0, None)
+            tells = telling[start:end].toarray() > 0
+            alike = np.triu(tells | (meaning >= self.config.paraphrase), k=1 - start)
+            rows, columns = np.nonzero(alike)
+            rows_in_story = rows + start
+            apart = articles[rows_in_story] != articles[columns]
+            rows, columns, rows_in_story = rows[apart], columns[apart], rows_in_story[apart]
+            overlap = np.asarray(shared[start:end].toarray()[rows, columns], dtype=np.float64)
+            total = mass[rows_in_story] + mass[columns]
+            dice = np.divide(2.0 * overlap, total, out=np.zeros_like(total), where=total > 0)
+            cosine = meaning[rows, columns].astype(np.float64)
+            found.append((rows_in_story, columns, weight * cosine + (1.0 - weight) * dice))
+        if not found:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        lefts, rights, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
+        return lefts.astype(np.int64), rights.astype(np.int64), scores
+
+    def _similarities(self, lefts: np.ndarray, rights: np.ndarray) -> np.ndarray:
+        """`similarity` of many pairs of different articles at once."""
+        if not len(lefts):
+            return np.zeros(0)
+        meaning = np.clip(np.einsum("ij,ij->i", self.vectors[lefts], self.vectors[rights]),
+                          0.0, None).astype(np.float64)
+        both = self._holds[lefts].multiply(self._holds[rights]).tocsr()
+        shared = both @ self._weights
+        telling = (both @ self._telling) > 0
+        mass = np.array(self.mass)
+        total = mass[lefts] + mass[rights]
+        dice = np.divide(2.0 * shared, total, out=np.zeros_like(total), where=total > 0)
+        weight = self.config.meaning_weight
+        return np.where(telling | (meaning >= self.config.paraphrase),
+                        weight * meaning + (1.0 - weight) * dice, 0.0)
 
     def candidate_pairs(self) -> set[tuple[int, int]]:
         """Pairs of sentences of different articles worth comparing (see the module's
