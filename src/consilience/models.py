@@ -210,11 +210,16 @@ class ConflictSide:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
+    """Outlets disagreeing. `change_over_time`: every article of one side was published on
+    an earlier day than every article of the other, so the later side may be an update
+    rather than a disagreement; the sides then run from the earlier to the later."""
+
     id: str
     kind: ConflictKind
     summary: str
     sides: tuple[ConflictSide, ...]
     fact: str | None = None
+    change_over_time: bool = False
 
 
 @dataclass(frozen=True, slots=True)

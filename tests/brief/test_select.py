@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from consilience.brief import (
     centrality,
     content_words,
@@ -282,3 +284,11 @@ def test_a_fact_with_a_conflict_is_shown_only_as_its_sides():
     sentences = select_brief(tuple(ARTICLES.values()), (cut, PAINFUL), (AMOUNT,))
     assert [(sentence.section, sentence.facts) for sentence in sentences] == [
         ("corroborated", ("f-painful",)), ("disputed", ("f-cut",)), ("disputed", ("f-cut",))]
+
+
+def test_a_change_over_time_gives_the_later_version_first():
+    updated = replace(AMOUNT, change_over_time=True)  # a-1's 3 percent, then a-2's 4 percent
+    sentences = select_brief(tuple(ARTICLES.values()), FACTS, (updated,))
+    disputed = [sentence for sentence in sentences if sentence.section == "disputed"]
+    assert [sentence.articles for sentence in disputed] == [("a-2",), ("a-1",)]
+    assert "4 percent" in disputed[0].text

@@ -76,6 +76,16 @@ def test_the_summary_says_when_publication_times_may_explain_it(nlp):
     assert ("Earlier reports (2025-06-10) said 'cancelled'; later ones (2025-06-12) said "
             "'postponed'") in conflict.summary
     assert "change over time" in conflict.summary
+    assert conflict.change_over_time
+
+
+def test_a_change_over_time_runs_from_the_earlier_side_to_the_later(nlp):
+    later_first = (MEETING[1], MEETING[0])  # the postponement is reported first in the story
+    articles, claims, facts, space = story(nlp, *later_first)
+    (conflict,) = find_conflicts(articles, facts, claims, space.claim_similarity)
+    assert conflict.change_over_time
+    assert [side.value for side in conflict.sides] == ["cancelled", "postponed"]
+    assert [side.articles for side in conflict.sides] == [("a1",), ("a0",)]
 
 
 def test_no_timing_explanation_when_published_the_same_day_or_undated(nlp):
@@ -83,6 +93,7 @@ def test_no_timing_explanation_when_published_the_same_day_or_undated(nlp):
     articles, claims, facts, space = story(nlp, *same_day)
     (conflict,) = find_conflicts(articles, facts, claims, space.claim_similarity)
     assert "Earlier" not in conflict.summary and "change over time" not in conflict.summary
+    assert not conflict.change_over_time
     undated = [(None, MEETING[0][1]), MEETING[1]]
     articles, claims, facts, space = story(nlp, *undated)
     (conflict,) = find_conflicts(articles, facts, claims, space.claim_similarity)

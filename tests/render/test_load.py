@@ -69,6 +69,7 @@ def small_document() -> dict:
                   {"id": "f2", "text": ten["text"], "status": "single-source", "articles": [B],
                    "span": None, "claims": []}],
         "conflicts": [{"id": "k1", "kind": "number", "summary": "12 or ten dead", "fact": "f1",
+                       "change_over_time": True,
                        "sides": [{"value": "12", "articles": [A], "attributed_to": ["Officials"],
                                   "spans": [died_a]},
                                  {"value": "10", "articles": [B], "attributed_to": [],

@@ -51,9 +51,13 @@ _KIND_ORDER = ("status", "number", "date", "attribution", "name", "wording", "ot
 
 
 def _conflict_plan(selection: Selection, conflict: Conflict) -> list[tuple[SentenceKey, int]]:
-    """One eligible sentence per side (the first of its spans that has one), with the side."""
+    """One eligible sentence per side (the first of its spans that has one), with the side;
+    for a change over time, the later version first."""
     plan: list[tuple[SentenceKey, int]] = []
-    for number, side in enumerate(conflict.sides):
+    sides = list(enumerate(conflict.sides))
+    if conflict.change_over_time:
+        sides.reverse()
+    for number, side in sides:
         key = selection.first_eligible(side.spans)
         if key is not None and key not in [chosen for chosen, _ in plan]:
             plan.append((key, number))

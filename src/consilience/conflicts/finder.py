@@ -26,30 +26,31 @@ def _published(articles: Sequence[Article]) -> dict[str, str]:
     return {article.id: article.published for article in articles if article.published}
 
 
-def _timing(sides: Sequence[ConflictSide], published: dict[str, str]) -> str:
-    """" An earlier report (2025-06-21) said X; a later one (2025-06-23) said Y." when every
-    article of one side was published before every article of the other."""
-    if len(sides) != 2:
-        return ""
-    first, second = sides
-    first_dates = [published[article][:10] for article in first.articles if article in published]
-    second_dates = [published[article][:10] for article in second.articles
-                    if article in published]
-    if len(first_dates) != len(first.articles) or len(second_dates) != len(second.articles):
-        return ""
-    if set(first.articles) & set(second.articles):
-        return ""
-    for early, late, early_dates, late_dates in ((first, second, first_dates, second_dates),
-                                                 (second, first, second_dates, first_dates)):
-        if max(early_dates) < min(late_dates):
-            return (f" Earlier reports ({max(early_dates)}) said {early.value!r}; later ones "
-                    f"({min(late_dates)}) said {late.value!r}: the difference may be a change "
-                    f"over time rather than a disagreement.")
-    return ""
+def _in_time(sides: Sequence[ConflictSide], published: dict[str, str]
+             ) -> tuple[ConflictSide, str, ConflictSide, str] | None:
+    """(earlier side, its latest day, later side, its earliest day) when there are two
+    sides, every article dated, and every article of one side was published on an earlier
+    day than every article of the other."""
+    if len(sides) != 2 or set(sides[0].articles) & set(sides[1].articles):
+        return None
+    days = [[published[article][:10] for article in side.articles if article in published]
+            for side in sides]
+    if any(len(dates) != len(side.articles) for dates, side in zip(days, sides, strict=True)):
+        return None
+    for early, late in ((0, 1), (1, 0)):
+        if max(days[early]) < min(days[late]):
+            return sides[early], max(days[early]), sides[late], min(days[late])
+    return None
 
 
-def _summary(kind: ConflictKind, sides: Sequence[ConflictSide], subject: str,
-             published: dict[str, str]) -> str:
+def _conflict(number: int, kind: ConflictKind, sides: Sequence[ConflictSide], subject: str,
+              fact: str | None, published: dict[str, str]) -> Conflict:
+    """The conflict numbered `number`, with its summary; when its sides were published on
+    different days, earlier first, said to be a possible change over time."""
+    timing = _in_time(sides, published)
+    if timing is not None:
+        early, early_day, late, late_day = timing
+        sides = (early, late)
     values = " vs ".join(f"{side.value!r} ({len(side.articles)} article"
                          f"{'s' if len(side.articles) != 1 else ''})" for side in sides)
     if kind == "status" and subject:
@@ -57,7 +58,13 @@ def _summary(kind: ConflictKind, sides: Sequence[ConflictSide], subject: str,
     else:
         head = f"Different {_KIND_WORDS.get(kind, 'accounts')}" + (
             f" about {subject}" if subject else "")
-    return f"{head}: {values}." + _timing(sides, published)
+    summary = f"{head}: {values}."
+    if timing is not None:
+        summary += (f" Earlier reports ({early_day}) said {early.value!r}; later ones "
+                    f"({late_day}) said {late.value!r}: the difference may be a change over "
+                    f"time rather than a disagreement.")
+    return Conflict(id=f"k{number}", kind=kind, summary=summary, sides=tuple(sides),
+                    fact=fact, change_over_time=timing is not None)
 
 
 def _fact_of(sides: Sequence[ConflictSide], facts: Sequence[Fact]) -> str | None:
@@ -113,9 +120,7 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
     for kind, sides, fact, subject in found:
         if len({article for side in sides for article in side.articles}) < 2:
             continue  # one article telling two versions is not outlets disagreeing
-        conflicts.append(Conflict(id=f"k{len(conflicts) + 1}", kind=kind,
-                                  summary=_summary(kind, sides, subject, published),
-                                  sides=tuple(sides), fact=fact))
+        conflicts.append(_conflict(len(conflicts) + 1, kind, sides, subject, fact, published))
     return conflicts
 
 
@@ -143,9 +148,7 @@ def extend_conflicts(conflicts: Sequence[Conflict], kind: ConflictKind,
                          " vs ".join(side.value for side in sides))
             continue
         seen.add(key)
-        extended.append(Conflict(id=f"k{len(extended) + 1}", kind=kind,
-                                 summary=_summary(kind, sides, subject, published),
-                                 sides=tuple(sides)))
+        extended.append(_conflict(len(extended) + 1, kind, sides, subject, None, published))
     return extended
 
 

@@ -114,7 +114,7 @@ def fact_dict(fact: Fact) -> dict[str, Any]:
 def conflict_dict(conflict: Conflict) -> dict[str, Any]:
     return {
         "id": conflict.id, "kind": conflict.kind, "summary": conflict.summary,
-        "fact": conflict.fact,
+        "fact": conflict.fact, "change_over_time": conflict.change_over_time,
         "sides": [{"value": side.value, "articles": list(side.articles),
                    "attributed_to": list(side.attributed_to),
                    "spans": [span_dict(span) for span in side.spans]}

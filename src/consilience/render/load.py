@@ -117,7 +117,8 @@ def conflict_from_dict(item: Document) -> Conflict:
                                attributed_to=_strings(side.get("attributed_to")))
                   for side in item.get("sides") or ())
     return Conflict(id=item["id"], kind=item["kind"], summary=item["summary"], sides=sides,
-                    fact=item.get("fact"))
+                    fact=item.get("fact"),
+                    change_over_time=bool(item.get("change_over_time", False)))
 
 
 def quote_from_dict(item: Document) -> Quote:
