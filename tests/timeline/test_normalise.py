@@ -75,3 +75,12 @@ def test_two_digit_years_and_far_dates():
 def test_quarters_and_halves_are_month_ranges(text, value, end):
     result = normalise_expression(text, SATURDAY, "past")
     assert (result.value, result.precision, result.end) == (value, "month", end)
+
+
+def test_a_day_named_beside_a_compared_offset_is_the_day():
+    anchor = date(2018, 12, 23)
+    # "leaving on January 1, weeks earlier than planned": the offset compares with the plan
+    found = normalise_expression("January 1, weeks earlier", anchor, "future")
+    assert (found.value, found.precision, found.end) == ("2019-01-01", "day", None)
+    # an offset alone still locates a time
+    assert normalise_expression("weeks earlier", anchor, "past").end is not None

@@ -82,11 +82,11 @@ ValueConflict = tuple[str, list[ConflictSide], str]
 
 
 def _fullest(conflicts: Sequence[ValueConflict]) -> list[ValueConflict]:
-    """Each disagreement once: a conflict whose (value, article) pairs another one holds
-    too (found again in a wider group, or with a third value) is left out, the first of
-    equal ones kept."""
-    told = [frozenset((side.value, article) for side in sides for article in side.articles)
-            for _, sides, _ in conflicts]
+    """Each disagreement once: a conflict whose spans another one of its kind holds too
+    (found again in a wider group, with a third value or another article) is left out, the
+    first of equal ones kept."""
+    told = [frozenset((kind, span) for side in sides for span in side.spans)
+            for kind, sides, _ in conflicts]
     return [conflict for index, conflict in enumerate(conflicts)
             if not any(told[index] < other or (told[index] == other and earlier < index)
                        for earlier, other in enumerate(told))]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
 
+from ..isodates import parse_iso
 from ..models import Claim, ConflictSide, Quantity, Span
 
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]{3,})")  # "200 people", "the 35-word oath"
@@ -49,12 +51,12 @@ def _key(quantity: Quantity) -> str:
 
 
 def _date_values(claim: Claim) -> Iterable[tuple[Slot, str, str, Span]]:
-    """Days only: no ranges, and no bare months or years, which a story's sentences name for
-    many events ("in December" of a massacre and of a speech; on the story gold, month and
-    year comparisons found no real disagreement and several false ones)."""
+    """Days and months; no ranges and no bare years, which a story's sentences name for many
+    events (on the story gold, year comparisons found one real disagreement and three false
+    ones)."""
     for value in claim.dates:
-        if len(value) == 10:
-            yield ("date", "day"), value, value, claim.span
+        if len(value) in (7, 10):
+            yield ("date", "calendar"), value, value, claim.span
 
 
 def _article_values(claims: Iterable[Claim],
@@ -109,17 +111,47 @@ def value_conflicts(claims: Sequence[Claim], held: Held
 
 
 def _comparable(slot: Slot, first: str, second: str) -> bool:
-    """Whether two values of a slot can be one quantity told two ways (dates always can)."""
+    """Whether two values of a slot can be one quantity told two ways: figures of one order
+    of magnitude; days or months of which neither holds the other ("February" and "February
+    28" agree) and that lie within `_NEARBY` of each other."""
     if slot[0] != "number":
-        return True
+        return _nearby_and_apart(first, second)
     low, high = sorted((abs(float(first)), abs(float(second))))
     return low > 0 and high / low <= _MAGNITUDE
+
+
+_NEARBY = timedelta(days=183)
+"""Outlets that disagree on when one thing happens give dates weeks apart, not a year: dates
+further apart are different events, or one month name read into two years."""
+
+
+def _nearby_and_apart(first: str, second: str) -> bool:
+    if first.startswith(second) or second.startswith(first):
+        return False
+    spans = [_calendar_span(value) for value in (first, second)]
+    if None in spans:
+        return False
+    (first_start, first_end), (second_start, second_end) = spans  # type: ignore[misc]
+    gap = max(first_start, second_start) - min(first_end, second_end)
+    return gap <= _NEARBY
+
+
+def _calendar_span(value: str) -> tuple[date, date] | None:
+    """The first and last day of an ISO day or month."""
+    start = parse_iso(value if len(value) == 10 else f"{value}-01")
+    if start is None:
+        return None
+    if len(value) == 10:
+        return start, start
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start, following - timedelta(days=1)
 
 
 def _disjoint_sides(slot: Slot, by_value: dict[str, list[tuple[str, str, Span]]],
                     story_held: dict[str, set[tuple[Slot, str]]]) -> list[ConflictSide]:
     """One side per value, keeping only values that no article holds together with another
-    value of the same slot anywhere in the story."""
+    value of the same slot anywhere in the story; a month goes to the side of the one day
+    in it that is told ("February" and "February 28" are one side)."""
     keys = list(by_value)
     clashing = set()
     for first_index, first in enumerate(keys):
@@ -128,11 +160,14 @@ def _disjoint_sides(slot: Slot, by_value: dict[str, list[tuple[str, str, Span]]]
                          for held in story_held.values())
             if not shared and _comparable(slot, first, second):
                 clashing.update((first, second))
+    mentions_of = {key: list(by_value[key]) for key in keys if key in clashing}
+    if slot[0] == "date":
+        for key in list(mentions_of):  # "February" goes with "February 28" when it is the one
+            finer = [other for other in mentions_of if other != key and other.startswith(key)]
+            if len(finer) == 1:
+                mentions_of[finer[0]].extend(mentions_of.pop(key))
     sides = []
-    for key in keys:
-        if key not in clashing:
-            continue
-        mentions = by_value[key]
+    for mentions in mentions_of.values():
         sides.append(ConflictSide(
             value=mentions[0][1],
             articles=tuple(dict.fromkeys(article for article, _, _ in mentions)),

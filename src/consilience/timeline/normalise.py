@@ -51,6 +51,8 @@ _RELATIVE_UNIT = re.compile(
     r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?P<unit>day|week|month|year)"
     r"(?P<plural>s)?\s+"
     r"(?P<direction>ago|earlier|before|later|after|from now|hence)\b", re.IGNORECASE)
+_COMPARED = re.compile(r"\b(?:earlier|later)\b", re.IGNORECASE)
+"""An offset that compares ("weeks earlier than planned") rather than locates a time."""
 _RECENT = re.compile(r"\b(?:in\s+)?(?:recent|past|last|previous)\s+(?P<unit>day|week|month|year)s"
                      r"\b", re.IGNORECASE)
 _LAST_NEXT = re.compile(r"\b(?P<which>last|past|previous|this|next|coming|current)\s+"
@@ -318,6 +320,9 @@ def _normalise(text: str, anchor: date | None, tense: Tense | None) -> TimeValue
     if anchor is not None:
         relative = _relative(text, anchor, tense)
         if relative is not None and not _PATTERNS[-1][1].search(text):
+            named = _absolute(text, anchor, tense) if _COMPARED.search(text) else None
+            if named is not None and named.precision == "day":
+                return named  # "January 1, weeks earlier (than planned)": the day it names
             return relative
         month_only = _MONTH_ONLY.match(text.casefold())
         if month_only and not re.search(r"\d", text):
