@@ -1,6 +1,12 @@
 import pytest
 
-from consilience.resolve.names import initials, is_acronym, is_title_word, parse_name
+from consilience.resolve.names import (
+    initials,
+    is_acronym,
+    is_title_word,
+    parse_name,
+    same_person_parts,
+)
 
 
 @pytest.mark.parametrize(("text", "tokens", "titles"), [
@@ -64,3 +70,29 @@ def test_odd_names_do_not_crash(text):
 ])
 def test_the_name_inside_a_longer_mention(text, tokens):
     assert parse_name(text).tokens == tokens
+
+
+def test_generational_suffix_and_gendered_honorific_are_kept():
+    son = parse_name("Donald Trump Jr.")
+    assert son.tokens == ("Donald", "Trump") and son.suffix == "jr"
+    assert son.key != parse_name("Donald Trump").key
+    assert parse_name("Mrs. Clinton").gender == "female"
+    assert parse_name("Mr. Clinton").gender == "male"
+    assert parse_name("Sen. Clinton").gender == ""
+
+
+def test_a_body_named_with_a_title_word_keeps_it():
+    assert parse_name("Justice Department").tokens == ("Justice", "Department")
+    assert parse_name("General Motors").titles == ()
+    assert parse_name("Justice Scalia").titles == ("Justice",)
+
+
+def test_names_of_one_person_by_their_parts():
+    bush, elder, plain = (parse_name(text) for text in
+                          ("George W. Bush", "George H. W. Bush", "George Bush"))
+    assert not same_person_parts(bush, elder)
+    assert same_person_parts(bush, plain) and same_person_parts(elder, plain)
+    son, father = parse_name("Donald Trump Jr."), parse_name("Donald Trump")
+    assert not same_person_parts(son, father)
+    assert same_person_parts(son, father, strict_suffix=False)  # one outlet drops "Jr."
+    assert not same_person_parts(parse_name("Mr. Cruz"), parse_name("Mrs. Cruz"))

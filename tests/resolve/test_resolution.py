@@ -160,3 +160,56 @@ def test_a_fuller_form_is_a_name_not_a_variant_spelling():
     jeffs = entity_with(story, "Warren Jeffs")
     assert kinds(jeffs)["Warren Steed Jeffs"] == "name"
     assert story.conflicts == ()
+
+
+def test_a_nickname_and_the_given_name_are_one_person_across_articles():
+    story = resolve(
+        "Senator Chuck Grassley of Iowa spoke on Tuesday. Grassley said the bill would pass.",
+        "Senator Charles E. Grassley of Iowa spoke on Tuesday, his office said.")
+    assert entity_with(story, "Senator Chuck Grassley") is entity_with(
+        story, "Senator Charles E. Grassley")
+
+
+def test_father_and_son_stay_apart():
+    story = resolve(
+        "Donald Trump Jr. went hunting in Zimbabwe in 2012, records show. Donald Trump said on "
+        "Friday that he would review the rule.")
+    assert entity_with(story, "Donald Trump Jr.") is not entity_with(story, "Donald Trump")
+
+
+def test_one_outlet_dropping_a_suffix_is_still_one_person():
+    story = resolve("Cesar Sayoc Jr. was arrested in Florida on Friday, officials said.",
+                    "Cesar Sayoc was arrested in Florida on Friday, the police said.")
+    (sayoc,) = [entity for entity in story.entities if entity.type == "PERSON"]
+    assert len({mention.article for mention in sayoc.mentions}) == 2
+
+
+def test_different_middle_initials_are_different_people():
+    story = resolve(
+        "George W. Bush and George H. W. Bush attended the ceremony on Friday. George Bush "
+        "waved to the crowd, reporters said.")
+    assert entity_with(story, "George W. Bush") is not entity_with(story, "George H. W. Bush")
+
+
+def test_mr_and_mrs_of_one_surname_are_two_people():
+    story = resolve(
+        "Mr. Clinton spoke at the dinner on Friday, aides said. Mrs. Clinton did not attend.",
+        "Mrs. Clinton was in New York on Friday, her aides said.")
+    assert entity_with(story, "Mr. Clinton") is not entity_with(story, "Mrs. Clinton")
+    assert entity_with(story, "Mrs. Clinton").type == "PERSON"
+
+
+def test_a_department_named_by_its_head_word_is_not_another_department():
+    story = resolve(
+        "The Justice Department opened an inquiry on Monday. The State Department declined to "
+        "comment on the inquiry, a spokesman said.")
+    assert entity_with(story, "The Justice Department") is not entity_with(
+        story, "The State Department")
+
+
+def test_the_white_house_is_not_the_house():
+    story = resolve(
+        "The White House said on Monday that the president would sign the bill. The House "
+        "passed it 234 to 193 on Friday.")
+    house = [entity for entity in story.entities if entity.name in ("House", "White House")]
+    assert len(house) == 2

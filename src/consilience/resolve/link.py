@@ -9,8 +9,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from ..lang.en.given_names import same_given_name
 from .local import PLACE_TYPES, LocalEntity, head_of
-from .names import NameForm, edit_distance, fold, initials, phonetic, similarity
+from .names import (
+    NameForm,
+    edit_distance,
+    fold,
+    initials,
+    phonetic,
+    same_person_parts,
+    similarity,
+)
 from .roles import roles_agree
 
 MERGE_THRESHOLD = 0.7
@@ -30,6 +39,7 @@ class Cluster:
     acronyms: set[str] = field(init=False)
     role_words: set[str] = field(init=False)
     types: Counter[str] = field(init=False)
+    genders: set[str] = field(init=False)
     _full: dict[str, NameForm] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -39,6 +49,7 @@ class Cluster:
         """Recompute what the members say (after members gained mentions)."""
         self.articles, self.keys, self.singles, self.acronyms = set(), set(), set(), set()
         self.role_words, self.types, self._full = set(), Counter(), {}
+        self.genders = set()
         for member in self.members:
             self._take(member)
         self.full = list(self._full.values())
@@ -47,10 +58,12 @@ class Cluster:
         self.articles.add(member.article)
         for form in member.forms:
             self.keys.add(form.key)
+            if form.gender:
+                self.genders.add(form.gender)
             if form.acronym:
                 self.acronyms.add(form.key)
             elif len(form.tokens) == 1:
-                self.singles.add(form.last)
+                self.singles.add(form.last + (f" {form.suffix}" if form.suffix else ""))
             else:
                 self._full.setdefault(form.key, form)
         self.role_words |= member.role_words
@@ -102,11 +115,15 @@ def _full_pair(left: NameForm, right: NameForm) -> float | None:
     if left.key == right.key:
         return 1.0
     if left.last == right.last:
+        if not same_person_parts(left, right, strict_suffix=False):
+            return None  # Jr. and Sr., George H. W. and George W., Mr. and Mrs.
         first_left, first_right = left.first, right.first
         if first_left[:1] == first_right[:1] and min(len(first_left), len(first_right)) == 1:
             return 0.8
         if first_left == first_right:
             return 0.8  # a middle name or initial given by one outlet only
+        if same_given_name(first_left, first_right):
+            return 0.8  # a nickname: Chuck / Charles, Liz / Elizabeth
         shorter, longer = sorted((first_left, first_right), key=len)
         if len(shorter) >= 3 and longer.startswith(shorter):
             return 0.75  # a short form of the given name: Fred / Frederick
@@ -166,8 +183,8 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
     """How likely two clusters are one entity, 0..1+; below MERGE_THRESHOLD they stay apart."""
     if left.keys & right.keys and _given_names_agree(left, right):
         return 1.0  # the same name is the same entity, even where one article has both
-    if left.articles & right.articles:
-        return 0.0  # an article that names both keeps them apart
+    if left.articles & right.articles or len(left.genders | right.genders) > 1:
+        return 0.0  # an article that names both keeps them apart; so do Mr. and Mrs.
     type_left, type_right = left.type, right.type
     pair = {type_left, type_right}
     incompatible = bool(type_left and type_right and type_left != type_right) and (
@@ -198,7 +215,10 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
 
 def _given_names_agree(left: Cluster, right: Cluster) -> bool:
     """No two full names of the pair share a surname under different given names ("Laci
-    Peterson" and "Scott Peterson" are two people)."""
+    Peterson" and "Scott Peterson" are two people), and no honorific of one says another
+    gender than one of the other ("Mrs. Trump" is not "Mr. Trump")."""
+    if len(left.genders | right.genders) > 1:
+        return False
     return all(_full_pair(one, other) is not None for one in left.full for other in right.full)
 
 

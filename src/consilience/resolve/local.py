@@ -21,6 +21,7 @@ from .names import (
     initials,
     is_title_word,
     parse_name,
+    same_person_parts,
 )
 from .roles import role_words, roles_of
 
@@ -200,6 +201,8 @@ class _Group:
     token_runs: frozenset[tuple[str, ...]]  # folded tokens of each multi-word form
     person_firsts: frozenset[str]           # first tokens of multi-word PERSON forms
     positions: tuple[int, ...]
+    suffix: str = ""                        # the generational suffix of its names
+    person: bool = True                     # its names are tagged PERSON (or untagged)
 
 
 def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
@@ -208,31 +211,56 @@ def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
                      if len(item.form.tokens) > 1)
     firsts = frozenset(item.form.first for item in items
                        if len(item.form.tokens) > 1 and item.type in ("PERSON", ""))
-    return _Group(key, items[0].mention.span.start,
-                  bool(votes) and votes.most_common(1)[0][0] in PLACE_TYPES, runs, firsts,
-                  tuple(item.mention.span.start for item in items))
+    top = votes.most_common(1)[0][0] if votes else ""
+    return _Group(key, items[0].mention.span.start, top in PLACE_TYPES, runs, firsts,
+                  tuple(item.mention.span.start for item in items), items[0].form.suffix,
+                  top in ("PERSON", ""))
 
 
-def _short_form_target(short: NameForm, position: int, group: _Group,
-                       groups: Sequence[_Group]) -> str | None:
-    """The full name in the article that a short form stands for: a surname or the end of a
-    name ("Smith", "Mr. Smith"), or a given name alone ("Ellen") when one person has it."""
+def _short_form_targets(short: NameForm, group: _Group, groups: Sequence[_Group],
+                        taken: dict[str, set[str]]) -> list[_Group]:
+    """The full names in the article that a short form may stand for: a surname or the end
+    of a name ("Smith", "Mr. Smith"), or a given name alone ("Ellen") when one person has it.
+
+    A body's one-word name is not the end of another body's name ("House" is not "White
+    House", "Department" not "Justice Department"): the end of a name is a surname only when
+    one of the two is tagged a person (the tagger may call a person's full name an ORG). A
+    short form with a generational suffix goes only to a name with the same suffix, one
+    without to a name without when there is one; a gendered one ("Mrs. Clinton") not to a
+    name that `taken` already gave the other gender ("Mr. Clinton")."""
     if short.acronym:
-        return None
+        return []
     tail = tuple(fold(token) for token in short.tokens)
     candidates = [
         other for other in groups
-        if other.key != short.key and not (group.place and other.place)
+        if other.key != group.key and not (group.place and other.place)
+        and (other.person or group.person or len(tail) > 1)
         and any(len(run) > len(tail) and run[-len(tail):] == tail for run in other.token_runs)
     ]
     if not candidates and len(tail) == 1:
-        candidates = [other for other in groups if other.key != short.key and not other.place
+        candidates = [other for other in groups if other.key != group.key and not other.place
                       and tail[0] in other.person_firsts]
-    if len(candidates) <= 1:
-        return candidates[0].key if candidates else None
-    preceding = [(max(start for start in other.positions if start < position), other.key)
-                 for other in candidates if any(start < position for start in other.positions)]
-    return max(preceding)[1] if preceding else None
+    same_suffix = [other for other in candidates if other.suffix == short.suffix]
+    candidates = same_suffix if short.suffix else same_suffix or candidates
+    if short.gender:
+        candidates = [other for other in candidates
+                      if not taken.get(other.key, set()) - {short.gender}]
+    return candidates
+
+
+def nearest_full_name(position: int, candidates: Sequence[_Group]) -> str:
+    """The candidate named last before `position` (the first named after it when none is)."""
+    before = [(max(start for start in other.positions if start < position), other.key)
+              for other in candidates if any(start < position for start in other.positions)]
+    if before:
+        return max(before)[1]
+    return min((min(other.positions), other.key) for other in candidates)[1]
+
+
+def group_key(form: NameForm) -> str:
+    """The name group a mention goes to in its article: its name's key, and for a surname
+    alone its honorific's gender ("Mr. Clinton" and "Mrs. Clinton" are two groups)."""
+    return f"{form.key}|{form.gender}" if form.gender and len(form.tokens) == 1 else form.key
 
 
 def head_of(form: NameForm) -> str | None:
@@ -247,9 +275,20 @@ def _link_full_names(groups: dict[str, list[NamedMention]], links: _UnionFind) -
     ..." it names, when only one does."""
     full = [(key, items[0].form) for key, items in groups.items()
             if len(items[0].form.tokens) > 1 and not items[0].form.acronym]
+    partners: dict[str, list[tuple[str, NameForm]]] = {}
     for (key, form), (other_key, other) in combinations(full, 2):
-        if form.first == other.first and form.last == other.last:
-            links.union(key, other_key)
+        if form.first == other.first and form.last == other.last \
+                and same_person_parts(form, other):
+            partners.setdefault(key, []).append((other_key, other))
+            partners.setdefault(other_key, []).append((key, form))
+    # "George Bush" beside "George W. Bush" and "George H. W. Bush" names neither
+    ambiguous = {key for key, found in partners.items()
+                 if not all(same_person_parts(one, other) for (_, one), (_, other)
+                            in combinations(found, 2))}
+    for key, found in partners.items():
+        for other_key, _ in found:
+            if key not in ambiguous and other_key not in ambiguous:
+                links.union(key, other_key)
     heads: dict[str, list[str]] = {}
     for key, form in full:
         head = head_of(form)
@@ -277,7 +316,7 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
     named, titles, pronouns = _name_mentions(mentions, doc, text)
     groups: dict[str, list[NamedMention]] = {}
     for item in named:
-        groups.setdefault(item.form.key, []).append(item)
+        groups.setdefault(group_key(item.form), []).append(item)
     links = _UnionFind()
     definitions = acronym_definitions(text, named)
     for key in groups:
@@ -285,6 +324,8 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
         if key in definitions and definitions[key] in groups:
             links.union(key, definitions[key])
     facts = {key: _group_facts(key, items) for key, items in groups.items()}
+    taken: dict[str, set[str]] = {}  # full-name group -> genders of short forms linked to it
+    each: dict[int, str] = {}  # a short form's mention -> its full name, when several may be
     full_by_initials: dict[str, list[str]] = {}
     for key, items in groups.items():
         if len(items[0].form.tokens) > 1:
@@ -294,14 +335,20 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
         if form.acronym and len(full_by_initials.get(key, [])) == 1:
             links.union(key, full_by_initials[key][0])
         elif not form.acronym:
-            target = _short_form_target(form, items[0].mention.span.start, facts[key],
-                                        list(facts.values()))
-            if target is not None:
-                links.union(key, target)
+            candidates = _short_form_targets(form, facts[key], list(facts.values()), taken)
+            if len(candidates) == 1:
+                links.union(key, candidates[0].key)
+            # several people share the surname: each mention is the one named last before it
+            for item in items if len(candidates) > 1 else ():
+                each[id(item)] = nearest_full_name(item.mention.span.start, candidates)
+            targets = {each[id(item)] for item in items if id(item) in each} or {
+                candidate.key for candidate in candidates[:1]}
+            for target in targets if form.gender else ():
+                taken.setdefault(target, set()).add(form.gender)
     _link_full_names(groups, links)
     entities: dict[str, LocalEntity] = {}
     for item in named:
-        root = links.find(item.form.key)
+        root = links.find(each.get(id(item), group_key(item.form)))
         entities.setdefault(root, LocalEntity(article_id)).mentions.append(item)
     _attach_titles(titles, list(entities.values()))
     return Linked(list(entities.values()), definitions, pronouns)

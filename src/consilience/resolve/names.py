@@ -16,9 +16,12 @@ from anyascii import anyascii
 
 from ..lang.en.names import (
     COUNTRY_KEYS,
+    GENDERED_HONORIFICS,
+    GENERATIONAL_SUFFIXES,
     LEADING_PREPOSITIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    ORGANISATION_HEADS,
     PLACE_ABBREVIATIONS,
 )
 from ..lang.en.names import NAME_CONNECTORS as CONNECTORS
@@ -80,6 +83,8 @@ class NameForm:
     key: str = ""                # comparison key of the whole bare name (see name_key)
     first: str = ""              # first and last token, folded
     last: str = ""
+    suffix: str = ""             # a generational suffix, folded ("jr", "iii")
+    gender: str = ""             # what a gendered honorific says ("male", "female")
 
 
 def name_key(tokens: tuple[str, ...], acronym: bool) -> str:
@@ -162,16 +167,50 @@ def parse_name(text: str) -> NameForm:
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     titles: list[str] = []
-    # Titles come off the front only while a capitalised name remains after them.
-    while len(tokens) > 1 and _is_title(tokens[0], tokens[1]) and any(
+    # Titles come off the front only while a capitalised name remains after them, and not
+    # from a body's name: "Justice Department", "General Motors" are names, not a title and
+    # a name.
+    body = fold(tokens[-1]).rstrip(".") in ORGANISATION_HEADS if tokens else False
+    while len(tokens) > 1 and not body and _is_title(tokens[0], tokens[1]) and any(
             token[:1].isupper() for token in tokens[1:]):
         titles.append(tokens.pop(0))
         while len(tokens) > 1 and fold(tokens[0]) in CONNECTORS:
             titles.append(tokens.pop(0))
+    suffix = ""
     while len(tokens) > 1 and fold(tokens[-1]).strip(".,") in NAME_SUFFIXES:
-        tokens.pop()
+        removed = fold(tokens.pop()).strip(".,")
+        if removed in GENERATIONAL_SUFFIXES:
+            suffix = removed
     bare = tuple(token.rstrip(".") if not is_acronym(token) else token for token in tokens)
     bare = tuple(token for token in bare if token)
     acronym = len(bare) == 1 and is_acronym(bare[0])
-    return NameForm(text, bare, tuple(titles), acronym, name_key(bare, acronym),
-                    fold(bare[0]) if bare else "", fold(bare[-1]) if bare else "")
+    genders = {GENDERED_HONORIFICS[fold(title).rstrip(".")] for title in titles
+               if fold(title).rstrip(".") in GENDERED_HONORIFICS}
+    key = name_key(bare, acronym) + (f" {suffix}" if suffix else "")
+    return NameForm(text, bare, tuple(titles), acronym, key,
+                    fold(bare[0]) if bare else "", fold(bare[-1]) if bare else "", suffix,
+                    genders.pop() if len(genders) == 1 else "")
+
+
+def middle_initials(form: NameForm) -> str:
+    """The initials written between the given name and the surname ("hw" for George H. W.
+    Bush, "" for George Bush); "" too when anything else stands there ("Polygamist leader
+    Warren Jeffs", "Aoraki Mount Cook National Park")."""
+    middle = form.tokens[1:-1]
+    if not middle or not all(len(token.rstrip(".")) == 1 for token in middle):
+        return ""
+    return "".join(fold(token)[:1] for token in middle)
+
+
+def same_person_parts(left: NameForm, right: NameForm, strict_suffix: bool = True) -> bool:
+    """Whether two names with one surname can name one person by what they say besides it:
+    the same generational suffix (with `strict_suffix`, as within one article that writes
+    both "Donald Trump" and "Donald Trump Jr."; without it only two different suffixes
+    differ, as across outlets, one of which drops the "Jr."), middle initials that do not
+    differ when both give them, and the same gender when both honorifics give one."""
+    if left.suffix != right.suffix and (strict_suffix or (left.suffix and right.suffix)):
+        return False
+    if left.gender and right.gender and left.gender != right.gender:
+        return False
+    middle_left, middle_right = middle_initials(left), middle_initials(right)
+    return not (middle_left and middle_right and middle_left != middle_right)

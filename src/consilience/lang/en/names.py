@@ -37,6 +37,13 @@ NAME_PARTICLES: Final = frozenset({
 NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
 """Generational suffixes and degrees written after a name ("Jr.", "III", "PhD")."""
 
+GENERATIONAL_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Suffixes that tell a father from his son: "Donald Trump Jr." is not "Donald Trump"."""
+
+GENDERED_HONORIFICS: Final = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female",
+                              "sir": "male", "lord": "male", "dame": "female", "lady": "female"}
+"""Honorifics that say a person's gender: "Mrs. Clinton" is not "Mr. Clinton"."""
+
 LEADING_PREPOSITIONS: Final = frozenset({
     "in", "on", "at", "from", "to", "near", "into", "across", "around", "outside", "inside",
     "throughout", "within",
