@@ -302,3 +302,31 @@ def test_the_unclosed_quote_at_the_end_of_the_article_is_found(nlp):
     assert last.direct
     assert last.span.text == "the town will stand by the victims"
     assert last.speaker_text == "The mayor"
+
+
+def test_a_pronoun_speaker_is_the_subject_not_the_person_attacked(nlp):
+    text = ("Governor Rick Stone attacked President Paul Grant in a new ad on Tuesday. "
+            '"This administration is at war with people of faith," he said.')
+    _, quotes = quotes_of(nlp, text)
+    assert (only(quotes).speaker, only(quotes).speaker_text) == ("p-stone", "Rick Stone")
+
+
+def test_a_name_inside_the_quoted_words_is_not_the_speaker(nlp):
+    text = ("Senator Anna Berg spoke to reporters on Monday. "
+            '"Paul Grant has failed the country, and Paul Grant knows it," she said.')
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes).speaker == "p-berg"
+
+
+def test_she_goes_to_the_woman_the_article_calls_mrs(nlp):
+    text = ("Mrs. Lena Hart met Mr. Tom Webb in Iowa on Friday, and Mr. Webb spoke first. "
+            '"We know about the secret deals," she said.')
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes).speaker == "p-hart"
+
+
+def test_a_speaker_described_by_role_is_the_person_named_just_before(nlp):
+    text = ("Rick Stone released a new television ad in Iowa on Tuesday. "
+            '"As president, I will end this war on religion," the Texas governor says.')
+    _, quotes = quotes_of(nlp, text)
+    assert (only(quotes).speaker, only(quotes).speaker_text) == ("p-stone", "Rick Stone")

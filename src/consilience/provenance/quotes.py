@@ -11,13 +11,16 @@ otherwise the words that describe it ("a US defense official") are the speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..lang.en.pronouns import SPEAKER_PRONOUNS
+from ..lang.en.names import GENDERED_HONORIFICS
+from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, SPEAKER_PRONOUNS
+from ..lang.en.titles import is_title_word
 from ..models import Article, EntityMentions, Quote, Span
 from ..syntax import (
     according_object,
@@ -65,15 +68,52 @@ def _speaker_of(cue: Token) -> _Speaker | None:
     return _Speaker(found, char_range(cue.doc, *noun_phrase(found)))
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(" + "|".join(GENDERED_HONORIFICS) + r")\.?\s+$",
+                               re.IGNORECASE)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SENTENCES_BACK = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A person named in the article's own words (not inside a quotation)."""
+
+    start: int
+    end: int
+    sentence: int
+    subject: bool  # the subject of its clause
+
+
 class _Resolver:
-    """Canonical names for speakers: story entities, and pronouns to the person named last."""
+    """Canonical names for speakers: story entities, and a pronoun ("he said") to the person
+    it stands for.
+
+    A pronoun's person is looked for in its sentence and the two before, among the people the
+    article names in its own words (a name inside the quoted words is what the speaker talks
+    about), of the pronoun's gender where the article shows it ("Mrs. Clinton", or an earlier
+    "she said" of her): the speaker credited just before, when there is one, else the latest
+    person who is the subject of a clause, else the latest person named."""
 
     def __init__(self, article: Article, doc: Doc, mentions: EntityMentions | None,
                  names: Mapping[str, str] | None):
         self.names = names or {}
+        self.text = article.text
         self.mentions = sorted((mentions or {}).get(article.id, ()))
-        self.people = [(ent.start_char, ent.end_char) for ent in doc.ents
-                       if ent.label_ == "PERSON"]
+        quotations = find_quotations(article.text)
+        sentence_starts = [sentence.start for sentence in doc.sents]
+        self.people = [
+            _Person(ent.start_char, ent.end_char,
+                    bisect_right(sentence_starts, ent.start) - 1,
+                    ent.root.dep_ in _SUBJECT_DEPS)
+            for ent in doc.ents if ent.label_ == "PERSON"
+            and not any(start <= ent.start_char and ent.end_char <= end
+                        for start, end in quotations)]
+        self.genders: dict[str, str] = {}
+        for first, _, entity in self.mentions:
+            honorific = _HONORIFIC_BEFORE.search(article.text[max(0, first - 6):first])
+            if honorific is not None:
+                self.genders[entity] = GENDERED_HONORIFICS[honorific.group(1).casefold()]
+        self.last_speaker: tuple[int, str | None, str] | None = None  # (sentence, entity, text)
 
     def entity_at(self, start: int, end: int) -> str | None:
         for first, last, entity in self.mentions:
@@ -88,18 +128,66 @@ class _Resolver:
         token = speaker.token
         start, end = speaker.span
         if token.lower_ in SPEAKER_PRONOUNS and token.pos_ == "PRON":
-            before = [(first, last) for first, last in self.people if last <= token.idx]
-            if before:
-                first, last = before[-1]
-                entity = self.entity_at(first, last)
-                return entity, self.names.get(entity, text[first:last]) if entity \
-                    else text[first:last]
+            found = self._pronoun(token)
+        else:
+            head_start, head_end = token.idx, token.idx + len(token.text)
+            entity = self.entity_at(head_start, head_end)
+            if entity is not None and entity in self.names:
+                found = entity, self.names[entity]
+            elif entity is None and _describes_a_person(token):
+                # "the Texas governor said": the person the sentence or the one before names
+                found = self._pronoun(token, nearby_only=True)
+                if found[0] is None:
+                    found = None, " ".join(text[start:end].split())
+            else:
+                found = entity, " ".join(text[start:end].split())
+        self.last_speaker = (token.sent.start, *found)
+        return found
+
+    def _pronoun(self, token: Token, nearby_only: bool = False) -> tuple[str | None, str]:
+        """The person a pronoun (or, `nearby_only`, a description: one sentence back at
+        most) stands for; when none is near, the latest person of its gender before it."""
+        wanted = "male" if token.lower_ in MASCULINE else "female" if token.lower_ in \
+            FEMININE else None
+        back = 1 if nearby_only else _SENTENCES_BACK
+        sentence = token.sent.start
+        sentence_index = sum(1 for _ in token.doc[:sentence].sents) if sentence else 0
+
+        def fits(entity: str | None) -> bool:
+            known = self.genders.get(entity) if entity else None
+            return wanted is None or known is None or known == wanted
+
+        if self.last_speaker is not None and self.last_speaker[1] is not None:
+            said_at, entity, name = self.last_speaker
+            if said_at <= sentence and fits(entity) and any(
+                    self.entity_at(person.start, person.end) == entity
+                    for person in self.people if person.end <= token.idx
+                    and sentence_index - person.sentence <= back):
+                return self._credited(entity, name, wanted)
+        before = [person for person in self.people if person.end <= token.idx
+                  and fits(self.entity_at(person.start, person.end))]
+        candidates = [person for person in before if sentence_index - person.sentence <= back]
+        if not candidates and not nearby_only:
+            candidates = before[-1:]
+        if not candidates:
             return None, token.text
-        head_start, head_end = token.idx, token.idx + len(token.text)
-        entity = self.entity_at(head_start, head_end)
-        if entity is not None and entity in self.names:
-            return entity, self.names[entity]
-        return entity, " ".join(text[start:end].split())
+        chosen = max(candidates, key=lambda person: (person.subject, person.start))
+        entity = self.entity_at(chosen.start, chosen.end)
+        name = self.names.get(entity, self.text[chosen.start:chosen.end]) if entity \
+            else self.text[chosen.start:chosen.end]
+        return self._credited(entity, name, wanted)
+
+    def _credited(self, entity: str | None, name: str, gender: str | None
+                  ) -> tuple[str | None, str]:
+        if entity is not None and gender is not None:
+            self.genders.setdefault(entity, gender)
+        return entity, name
+
+
+def _describes_a_person(token: Token) -> bool:
+    """A speaker named by what they are: "the Texas governor", "the four-term congressman"."""
+    return token.pos_ == "NOUN" and (is_title_word(token.text) or token.lower_ in PERSON_NOUNS) \
+        and any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
 
 
 def _span(article: Article, start: int, end: int) -> Span:
