@@ -51,8 +51,6 @@ import argparse
 import glob
 import json
 import logging
-import os
-import platform
 import re
 import sys
 import time
@@ -62,7 +60,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -75,6 +72,7 @@ from consilience.annotate import DocCache, annotate, load_pipeline, model_label
 from consilience.errors import ConsilienceError
 from consilience.ingest import record_to_article
 from consilience.models import Article, Entity, Quote, RawArticle, Story
+from throughput import machine
 
 LOGGER = logging.getLogger("basil")
 ROOT = Path(__file__).resolve().parents[1]
@@ -512,11 +510,6 @@ def render(results: Mapping[str, Any]) -> str:
              "the gold's last word (or all its words).", "",
              *entity_table(results["entities"])]
     return "\n".join(lines)
-
-
-def machine(label: str) -> dict[str, object]:
-    return {"cpus": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform(), "spacy": spacy.__version__, "model": label}
 
 
 def main(argv: list[str] | None = None) -> int:
