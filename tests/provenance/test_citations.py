@@ -170,3 +170,12 @@ def test_wire_credits_in_the_text_are_citations(nlp, text, credit):
     for citation in citations:
         assert citation.span is None or text[citation.span.start:citation.span.end] == \
             citation.span.text
+
+
+@pytest.mark.parametrize("text", [
+    'In March, the nominee told the Senate Armed Services Committee: "We must do more."',
+    'The minister told reporters on Monday: "We will not give up the talks."',
+])
+def test_telling_someone_who_is_not_a_news_organisation_is_no_citation(nlp, text):
+    _, citations = citations_of(nlp, text)
+    assert [citation for citation in citations if citation.kind == "told"] == []

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..lang.en.sources import DOCUMENT_NOUNS, SOURCE_WORDS
+from ..lang.en.sources import DOCUMENT_NOUNS, NEWS_WORDS, SOURCE_WORDS
 from ..lang.en.verbs import reporting_class
 from ..models import Article, Citation, CitationKind, EntityMentions, Quote, Span
 from ..syntax import reported_by
@@ -69,12 +69,21 @@ def _is_source(text: str, entity: str | None, types: Mapping[str, str]) -> bool:
 
 
 def _told_outlet(doc: Doc, cue: Span) -> Token | None:
-    """The outlet in "told Reuters": the object of a cue verb "tell"."""
+    """The outlet in "told Reuters": the object of a cue verb "tell", when it names a news
+    organisation or a reporter ("told the Financial Times", "told CNN's Jane Roe"), not
+    whoever else was told ("told the Senate", "told reporters")."""
     token = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     if token is None or not len(token) or token[0].lemma_ != "tell":
         return None
-    return next((child for child in token[0].children if child.dep_ in ("dobj", "dative")
+    told = next((child for child in token[0].children if child.dep_ in ("dobj", "dative")
                  and child.pos_ in ("PROPN", "NOUN")), None)
+    if told is None:
+        return None
+    phrase = list(told.subtree)
+    named = any(word.pos_ == "PROPN" for word in phrase)
+    news = any(word.lower_.strip(".") in NEWS_WORDS or word.lemma_.casefold() in NEWS_WORDS
+               for word in phrase)
+    return told if named and news else None
 
 
 def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],

@@ -29,3 +29,13 @@ REPORTED_SPEECH_NOUNS: Final = frozenset({
     "report", "claim", "rumour", "rumor", "allegation", "speculation", "suggestion", "story",
 })
 """Nouns whose clause is what someone said, not what happened ("the claim that ...")."""
+
+NEWS_WORDS: Final = frozenset({
+    "news", "times", "post", "journal", "herald", "tribune", "daily", "press", "gazette",
+    "telegraph", "magazine", "radio", "television", "tv", "broadcasting", "network", "channel",
+    "newspaper", "outlet", "wire", "reuters", "afp", "ap", "bloomberg", "xinhua", "kyodo",
+    "yonhap", "cnn", "bbc", "nbc", "abc", "cbs", "msnbc", "npr", "pbs", "politico", "axios",
+    "reporter", "journalist", "correspondent", "editor", "interviewer",
+})
+"""Words that make a name a news organisation's, or a person one that reports: "told the
+Financial Times" cites an outlet, "told the Senate" does not."""
