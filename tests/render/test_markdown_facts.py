@@ -78,6 +78,12 @@ def table_rows(text: str) -> list[list[str]]:
             for line in text.splitlines() if line.startswith("|")]
 
 
+def fact_rows(facts: str) -> list[list[str]]:
+    """The rows of the facts section's tables (the shown one and the folded one), without
+    their headers and rules."""
+    return [row for row in table_rows(facts) if row[0] != "fact" and not row[0].startswith("-")]
+
+
 def assert_tables_are_well_formed(markdown: str) -> None:
     for block in re.split(r"\n(?!\|)", markdown):
         rows = [line for line in block.splitlines() if line.startswith("|")]
@@ -105,9 +111,13 @@ def test_brief_is_numbered_with_citations_and_a_disputed_marker():
 def test_facts_matrix_marks_stating_contradicting_and_silent_articles():
     facts = section(render_markdown(budget_story()), "Facts")
     assert "✓" in facts.split("|")[0] and "✗" in facts.split("|")[0]  # the legend comes first
-    header, _rule, *rows = table_rows(facts)
+    header, _rule, *_ = table_rows(facts)
     assert header == ["fact", "status", "independent sources", "text",
                       "[1] Alpha News", "[2] Beta Daily", "[3]"]
+    rows = fact_rows(facts)
+    # the single-source fact is folded below the others
+    assert "<details><summary>1 single-source fact</summary>" in facts
+    assert facts.index("f-2") < facts.index("<details>") < facts.index("f-3")
     assert rows == [
         ["f-1", "disputed", "3", "The council cut the budget", "✓", "✗", "✓"],
         ["f-2", "corroborated", "1", "The mayor said the cut hurt.", "✓", "·", "✓"],
@@ -119,7 +129,7 @@ def test_facts_matrix_is_the_html_pages_fact_rows():
     """Markdown and HTML rank facts by the same support and mark the same contradictions: both
     read the page's StoryView."""
     budget = budget_story()
-    rows = table_rows(section(render_markdown(budget), "Facts"))[2:]
+    rows = fact_rows(section(render_markdown(budget), "Facts"))
     marks = {"states": "✓", "contradicts": "✗", "silent": "·"}
     view = story_view(budget)
     assert [row[0] for row in rows] == [fact.id for fact in view.facts]

@@ -155,3 +155,17 @@ def test_hostile_article_text_renders_as_text_and_runs_nothing(open_page, tmp_pa
         "<script>window.__pwned = 1</script>")
     assert watch.console_errors == [] and watch.page_errors == []
     assert watch.requests == [path.as_uri()]
+
+
+def test_single_source_facts_are_folded_until_asked_for(report_file, open_page):
+    page, watch = open_page(report_file.as_uri())
+    rows = page.locator("#fact-matrix tbody tr")
+    folded = page.locator("#fact-matrix tbody tr.folded")
+    assert folded.count() > 0 and rows.count() > folded.count()
+    assert all(row.is_visible() for row in page.locator(
+        "#fact-matrix tbody tr:not(.folded)").all()[:5])
+    assert not folded.first.is_visible()
+    page.locator("#show-single").check()
+    assert folded.first.is_visible()
+    assert "single-source" in (folded.first.get_attribute("class") or "")
+    assert watch.console_errors == [] and watch.page_errors == []

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from ..models import Article, Problem, Span, Story
 from ..text import shorten
 from .view import story_view
-from .view_records import StoryView
+from .view_records import FactRow, StoryView
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
@@ -111,14 +111,24 @@ def _facts(story: Story, view: StoryView, labels: dict[str, str]) -> list[str]:
     total = len(view.facts) + view.hidden_facts
     columns = [f"{labels[article.id]} {escape(article.outlet)}" if article.outlet
                else labels[article.id] for article in story.articles]
-    rows = [(row.id, row.status, row.independent if row.independent is not None else "—",
-             escape(shorten(row.text, FACT_TEXT)),
-             *(_CELL_MARKS[cell.state] for cell in row.cells))
-            for row in view.facts[:FACT_ROWS]]
+    header = ("fact", "status", "independent sources", "text", *columns)
+    shown = view.facts[:FACT_ROWS]
+
+    def cells(rows: Iterable[FactRow]) -> list[tuple[object, ...]]:
+        return [(row.id, row.status, row.independent if row.independent is not None else "—",
+                 escape(shorten(row.text, FACT_TEXT)),
+                 *(_CELL_MARKS[cell.state] for cell in row.cells)) for row in rows]
+
     lines = [f"## Facts ({total})", "",
              "✓ the article states the fact; ✗ it gives another version (a side of a conflict "
              "about the fact that most articles do not take); · it does not mention it.", ""]
-    lines += _table(("fact", "status", "independent sources", "text", *columns), rows)
+    lines += _table(header, cells(row for row in shown if not row.folded))
+    folded = [row for row in shown if row.folded]
+    if folded:
+        lines += [f"<details><summary>{len(folded)} single-source fact"
+                  f"{'s' if len(folded) != 1 else ''}</summary>", ""]
+        lines += _table(header, cells(folded))
+        lines += ["</details>", ""]
     if total > FACT_ROWS:
         lines += [f"{total - FACT_ROWS} less supported facts are not shown.", ""]
     return lines

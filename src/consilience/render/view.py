@@ -10,6 +10,7 @@ and the span's words, so a reader can check it in the article text of the same p
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..models import Article, Conflict, Fact, Problem, Quote, Span, Story
@@ -120,6 +121,8 @@ class _Builder:
             rows.append(FactRow(fact.id, fact.text, fact.status, len(fact.articles),
                                 fact.independent_sources, order, cells,
                                 own.anchor if own else None))
+        if any(row.support > 1 or row.status == "disputed" for row in rows):
+            rows = [replace(row, folded=row.status == "single-source") for row in rows]
         return rows, max(0, len(ranked) - FACT_ROWS)
 
     def conflicts(self) -> list[ConflictView]:

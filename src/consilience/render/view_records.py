@@ -69,7 +69,9 @@ class Cell:
 class FactRow:
     """One fact of the fact x article matrix. `support` counts the articles that state it,
     `independent` the independent sources among them (None when unknown); `order` is its place
-    in the story, for sorting the table back; `cells` follow the story's articles."""
+    in the story, for sorting the table back; `cells` follow the story's articles; `folded`:
+    a single-source fact of a story that has facts in two or more outlets or disputed ones,
+    which the reports fold away by default."""
 
     id: str
     text: str
@@ -79,6 +81,7 @@ class FactRow:
     order: int
     cells: list[Cell]
     anchor: str | None
+    folded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
