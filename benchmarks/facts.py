@@ -12,8 +12,9 @@ a repeated article, cost within `analyze`, and how alignment scales.
 3. Speed: seconds of the claims, facts, conflicts and brief stages over the rest of `analyze`
    (annotation uncached), on the seed story and ECB+ stories. Target at most 30%. Likewise the
    provenance stage (quotes, citations, copies) over the rest of `analyze`: target 15%.
-4. Scaling: claims, candidate pairs (blocking) against all cross-article pairs, and the
-   alignment time for stories of 10, 50 and 200 ECB+ articles.
+4. Scaling: claims, sentences, the sentence pairs scored (those alike at all, or the
+   blocked candidates of a story over `AlignConfig.all_pairs` sentences) against all
+   cross-article pairs, and the alignment time for stories of 10, 50 and 200 ECB+ articles.
 
 FNC-1 stance detection is in `benchmarks/fnc.py`.
 """
@@ -209,12 +210,12 @@ def scaling(documents: list[tuple[str, str, str]], sizes: tuple[int, ...]) -> li
         space = SentenceSpace(claims, AlignConfig())
         build_facts(analysis.story.articles, claims, space=space)
         seconds = time.perf_counter() - start
-        pairs = space.candidate_pairs()
+        pairs = space.scored_pairs(0.0)
         articles = Counter(space.articles)
         all_pairs = (len(space) ** 2 - sum(count * count for count in articles.values())) // 2
         results.append({"articles": len(analysis.story.articles), "claims": len(claims),
                         "sentences": len(space),
-                        "candidate_pairs": len(pairs), "all_cross_article_pairs": all_pairs,
+                        "pairs_scored": len(pairs), "all_cross_article_pairs": all_pairs,
                         "compared_share": round(len(pairs) / all_pairs, 4) if all_pairs else 0,
                         "align_s": round(seconds, 3)})
     return results
@@ -280,10 +281,10 @@ def render(results: dict[str, Any]) -> str:
                      f"{row['added']:.1%} | {row['provenance_s']} | "
                      f"{row['provenance_added']:.1%} |")
     if results.get("scaling"):
-        lines += ["", "## Scaling", "", "| articles | claims | candidate pairs | all pairs | "
+        lines += ["", "## Scaling", "", "| articles | claims | pairs scored | all pairs | "
                   "compared | align s |", "|--:|--:|--:|--:|--:|--:|"]
         for row in results["scaling"]:
-            lines.append(f"| {row['articles']} | {row['claims']} | {row['candidate_pairs']} | "
+            lines.append(f"| {row['articles']} | {row['claims']} | {row['pairs_scored']} | "
                          f"{row['all_cross_article_pairs']} | {row['compared_share']:.1%} | "
                          f"{row['align_s']} |")
     return "\n".join(lines)

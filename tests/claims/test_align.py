@@ -12,7 +12,7 @@ from consilience.claims import (
     article_claims,
     comparable_groups,
 )
-from consilience.claims.align import candidate_pairs, claim_features
+from consilience.claims.align import claim_features
 from consilience.claims.sentence_space import SentenceSpace
 from consilience.models import Article, Claim, Quantity, Span
 
@@ -106,7 +106,8 @@ def test_claims_of_one_article_are_never_candidates_nor_grouped():
     second = made("a", 2, ("ministry", "cancel", "tender"))
     space = ClaimSpace([first, second])
     assert space.similarity(0, 1) == 1.0
-    assert candidate_pairs(space, AlignConfig()) == set()
+    assert SentenceSpace([first, second], AlignConfig(all_pairs=0)).candidate_pairs() == set()
+    assert SentenceSpace([first, second]).scored_pairs(0.0) == []
     assert ids(align_claims([first, second])) == [["a-c1"], ["a-c2"]]
 
 
@@ -114,9 +115,10 @@ def test_candidate_pairs_are_pairs_of_different_articles(nlp):
     claims = parsed(nlp,
                     "The government cancelled the summit with Tokyo. The summit was in May.",
                     "The government called off the Tokyo summit. The summit was scrapped.")
-    for left, right in candidate_pairs(ClaimSpace(claims), AlignConfig()):
+    space = SentenceSpace(claims, AlignConfig(all_pairs=0, neighbours=2))
+    for left, right in space.candidate_pairs():
         assert left < right
-        assert claims[left].span.article != claims[right].span.article
+        assert space.articles[left] != space.articles[right]
 
 
 def invented(number: int, stem: str) -> str:
@@ -131,23 +133,25 @@ def test_blocking_compares_far_fewer_pairs_than_all():
     claims = [made(article, number, (*common, *(invented(number, stem) for stem in
                                                 ("zqo", "vky", "wpu", "jbe", "hxa", "qyi"))))
               for article in articles for number in range(per_article)]
-    space = ClaimSpace(claims)
-    pairs = candidate_pairs(space, AlignConfig())
+    space = SentenceSpace(claims, AlignConfig(all_pairs=0, neighbours=1))
+    pairs = space.candidate_pairs()
     all_pairs = sum(1 for left, right in itertools.combinations(claims, 2)
                     if left.span.article != right.span.article)
     assert all_pairs == 3 * per_article * per_article
-    assert len(pairs) == 3 * per_article  # only the claims that tell the same
+    assert len(pairs) <= 3 * per_article + len(claims)  # the rare features, one neighbour each
     by_id = {claim.id: position for position, claim in enumerate(claims)}
     for number in range(per_article):
         for first, second in (("a", "b"), ("a", "c"), ("b", "c")):
             assert (by_id[f"{first}-c{number}"], by_id[f"{second}-c{number}"]) in pairs
 
 
-def test_a_feature_shared_by_too_many_claims_is_not_blocked_on():
+def test_a_feature_shared_by_too_many_sentences_is_not_blocked_on():
     claims = [made(f"a{number}", 1, ("ministry",)) for number in range(5)]
-    space = ClaimSpace(claims)
-    assert len(candidate_pairs(space, AlignConfig(max_postings=10))) == 10
-    assert candidate_pairs(space, AlignConfig(max_postings=4)) == set()
+    blocked = dict(all_pairs=0, neighbours=1)
+    shared = SentenceSpace(claims, AlignConfig(max_postings=10, **blocked)).candidate_pairs()
+    assert len(shared) == 10
+    alone = SentenceSpace(claims, AlignConfig(max_postings=4, **blocked)).candidate_pairs()
+    assert len(alone) <= 5  # each sentence's one nearest neighbour only
 
 
 def test_groups_are_largest_first_and_singletons_kept(nlp):

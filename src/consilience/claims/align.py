@@ -18,7 +18,7 @@ two in joins loosely related sentences into topics, not facts).
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -64,29 +64,6 @@ class ClaimSpace:
             return 0.0
         mass = self.mass[left] + self.mass[right]
         return 2.0 * shared / mass if mass else 0.0
-
-    def keys(self, index: int, count: int) -> list[str]:
-        """The claim's most telling features, to block on."""
-        bag = self.bags[index]
-        return sorted(bag, key=lambda feature: (-bag[feature], feature))[:count]
-
-
-def candidate_pairs(space: ClaimSpace, config: AlignConfig) -> set[tuple[int, int]]:
-    """Pairs of claims of different articles that share one of their telling features."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index in range(len(space.claims)):
-        for key in space.keys(index, config.keys):
-            postings[key].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) < 2 or len(members) > config.max_postings:
-            continue
-        for position, left in enumerate(members):
-            article = space.claims[left].span.article
-            for right in members[position + 1:]:
-                if space.claims[right].span.article != article:
-                    pairs.add((left, right) if left < right else (right, left))
-    return pairs
 
 
 def _average_linkage(space: SentenceSpace, left: list[int], right: list[int],

@@ -18,7 +18,7 @@ In a story of up to `AlignConfig.all_pairs` sentences every pair of different ar
 sentences is compared, at once, as matrices: the vectors' cosines in one product, the
 feature overlaps summed feature by feature over the sentences that hold each. Above that,
 only each sentence's nearest neighbours by vector and the pairs that share a rare feature
-(`align.candidate_pairs`'s blocking) are, one by one, so a large story costs N times the
+(`SentenceSpace.candidate_pairs`) are, one by one, so a large story costs N times the
 neighbours, not N squared. Either way each pair is scored once per story.
 """
 
@@ -176,7 +176,6 @@ class SentenceSpace:
         telling = sparse.triu(telling_holds @ telling_holds.T, k=1).tocsr()
         articles = np.array(self.articles)
         mass = np.array(self.mass)
-        weight = self.config.meaning_weight
         found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for start in range(0, count, _CHUNK):
             end = min(start + _CHUNK, count)
@@ -188,10 +187,9 @@ class SentenceSpace:
             apart = articles[rows_in_story] != articles[columns]
             rows, columns, rows_in_story = rows[apart], columns[apart], rows_in_story[apart]
             overlap = np.asarray(shared[start:end].toarray()[rows, columns], dtype=np.float64)
-            total = mass[rows_in_story] + mass[columns]
-            dice = np.divide(2.0 * overlap, total, out=np.zeros_like(total), where=total > 0)
-            cosine = meaning[rows, columns].astype(np.float64)
-            found.append((rows_in_story, columns, weight * cosine + (1.0 - weight) * dice))
+            found.append((rows_in_story, columns, self._mean(
+                meaning[rows, columns].astype(np.float64), overlap,
+                mass[rows_in_story] + mass[columns])))
         if not found:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
         lefts, rights, scores = (np.concatenate(parts) for parts in zip(*found, strict=True))
@@ -204,14 +202,17 @@ class SentenceSpace:
         meaning = np.clip(np.einsum("ij,ij->i", self.vectors[lefts], self.vectors[rights]),
                           0.0, None).astype(np.float64)
         both = self._holds[lefts].multiply(self._holds[rights]).tocsr()
-        shared = both @ self._weights
         telling = (both @ self._telling) > 0
         mass = np.array(self.mass)
-        total = mass[lefts] + mass[rights]
-        dice = np.divide(2.0 * shared, total, out=np.zeros_like(total), where=total > 0)
+        scores = self._mean(meaning, both @ self._weights, mass[lefts] + mass[rights])
+        return np.where(telling | (meaning >= self.config.paraphrase), scores, 0.0)
+
+    def _mean(self, meaning: np.ndarray, overlap: np.ndarray, mass: np.ndarray) -> np.ndarray:
+        """The weighted mean of cosines and Dice overlaps (`overlap`: the weight of the
+        features both sentences hold; `mass`: both bags' total weight), pair by pair."""
+        dice = np.divide(2.0 * overlap, mass, out=np.zeros_like(mass), where=mass > 0)
         weight = self.config.meaning_weight
-        return np.where(telling | (meaning >= self.config.paraphrase),
-                        weight * meaning + (1.0 - weight) * dice, 0.0)
+        return weight * meaning + (1.0 - weight) * dice
 
     def candidate_pairs(self) -> set[tuple[int, int]]:
         """Pairs of sentences of different articles worth comparing (see the module's

@@ -100,7 +100,7 @@ class _Resolver:
         self.text = article.text
         self.mentions = sorted((mentions or {}).get(article.id, ()))
         quotations = find_quotations(article.text)
-        sentence_starts = [sentence.start for sentence in doc.sents]
+        self.sentence_starts = sentence_starts = [sentence.start for sentence in doc.sents]
         self.people = [
             _Person(ent.start_char, ent.end_char,
                     bisect_right(sentence_starts, ent.start) - 1,
@@ -151,7 +151,7 @@ class _Resolver:
             FEMININE else None
         back = 1 if nearby_only else _SENTENCES_BACK
         sentence = token.sent.start
-        sentence_index = sum(1 for _ in token.doc[:sentence].sents) if sentence else 0
+        sentence_index = bisect_right(self.sentence_starts, token.i) - 1
 
         def fits(entity: str | None) -> bool:
             known = self.genders.get(entity) if entity else None
