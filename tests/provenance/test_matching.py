@@ -187,3 +187,33 @@ def test_a_word_changed_among_the_same_content_words_is_a_wording_conflict():
                                  quote("b", 1, quoted, "e-hale", "Ruth Hale")])
     (left, right), = wording
     assert (left.value, right.value) == (said, quoted)
+
+
+def test_a_contraction_is_not_a_rewording_but_a_changed_small_word_is():
+    assert not reworded("We're asking the council to open the parks now.",
+                        "We are asking the council to open the parks now")
+    assert not reworded("It's not enough just to show up.", "It is not enough just to show up")
+    assert reworded("We are asking the council to open up parks.",
+                    "We're asking the council to open the parks.")
+    assert reworded("you don't need to be in the pew every Sunday to know it",
+                    "you don't need to be in the pews every Sunday to know it")
+
+
+def test_the_same_long_words_from_a_named_person_and_a_description_are_one_quote():
+    said = "With all due respect, I completely disagree with Representative Hale's budget plan"
+    quoted = "With all due respect, I completely disagree with Hale's budget plan"
+    linked, wording, attribution = link_quotes([
+        quote("a", 1, said, "e-cho", "David Cho"),
+        quote("b", 1, quoted, None, "the Republican leader")])
+    assert [item.same_as for item in linked] == [("b-q1",), ("a-q1",)]
+    assert len(wording) == 1 and attribution == []
+    # a few words are not enough to say a description is the named person
+    linked, _, _ = link_quotes([quote("a", 1, "rebuild every school district", "e-cho", "Cho"),
+                                quote("b", 1, "rebuild every school district", None,
+                                      "the leader")])
+    assert linked[0].same_as == ()
+
+
+def test_an_ampersand_for_and_is_not_a_rewording():
+    assert not reworded("both believe that conservation & healthy herds are critical",
+                        "both believe that conservation and healthy herds are critical")

@@ -330,3 +330,22 @@ def test_a_speaker_described_by_role_is_the_person_named_just_before(nlp):
             '"As president, I will end this war on religion," the Texas governor says.')
     _, quotes = quotes_of(nlp, text)
     assert (only(quotes).speaker, only(quotes).speaker_text) == ("p-stone", "Rick Stone")
+
+
+def test_a_pronoun_after_another_person_leads_a_sentence_is_that_person(nlp):
+    # the speaker credited before is not the pronoun's person once another person has been
+    # made the subject of a sentence in between
+    text = ('"They are now feeling the heat," Tom Webb said.\n\n'
+            "Lena Hart, who is expected to lead the council on Thursday, intends to pass "
+            "the budget first.\n\n"
+            '"We are asking the mayor to open the parks," she told reporters.')
+    _, quotes = quotes_of(nlp, text)
+    assert [quote.speaker for quote in quotes] == ["p-webb", "p-hart"]
+
+
+def test_a_pronoun_after_a_person_named_only_in_a_side_clause_stays_with_the_speaker(nlp):
+    text = ('"We did everything we could," Tom Reyes said. '
+            "He added that the plan Ruth Hale wrote would pass. "
+            '"The rest is up to the voters," he said.')
+    _, quotes = quotes_of(nlp, text)
+    assert quotes[-1].speaker == "p-reyes"

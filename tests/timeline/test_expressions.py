@@ -15,6 +15,12 @@ SATURDAY = date(2025, 6, 21)
     ("Japan withdrew from the planned meeting on July 1.", None, "2025-07-01"),
     ("The vote on July 20 is expected to go badly.", None, "2025-07-20"),
     ("Tariffs are on hold until July 9.", None, "2025-07-09"),
+    # an infinitive takes the tense of the clause it completes; to come otherwise
+    ("The club was the first to report the change on Tuesday.", "past", "2025-06-17"),
+    ("The mayor wants to vote on Tuesday.", "future", "2025-06-24"),
+    ("The talks to be held on Tuesday were cancelled.", "future", "2025-06-24"),
+    # "said he would": ahead of the saying
+    ("The campaign said he would be delivering a speech on Monday.", "future", "2025-06-23"),
 ])
 def test_clause_tense_places_year_less_dates(nlp, text, tense, value):
     found = [expression for expression in find_expressions(nlp(text), SATURDAY)

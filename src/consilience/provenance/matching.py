@@ -5,8 +5,9 @@ where the renderings disagree: an altered quote (same speaker, different quoted 
 Two quotes render one statement when the content words of the shorter are mostly in the longer
 (a truncated quote is still the same) and their speakers are compatible: the same story
 entity, descriptions sharing their head word ("a US defense official", "a defence official"),
-or an unknown speaker on one side. Candidates come from an index of content words, so quotes
-are not compared pair by pair.
+an unknown speaker on one side, or a named person and a description when the words are the
+same (five or more content words, nearly all shared). Candidates come from an index of
+content words, so quotes are not compared pair by pair.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from ..vectors import sentence_vectors
 
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+(?:[.,]\d+)?")
 _SAME = 0.6  # least share of the shorter quote's words found in the longer
-_VERBATIM = 0.9  # at least this share: the same words (truncation allowed)
+_VERBATIM = 0.9  # at least this share of content words: the same words (truncation allowed)
 _MIN_WORDS = 4
+_VERBATIM_WORDS = 5
+"""Content words a quote needs for its words alone to say it is the same statement."""
 _ALIKE_DESCRIPTIONS = 0.6  # least cosine of two descriptions of one speaker
 _SPELLING = str.maketrans({"s": "z"})  # defence / defense
 _ELLIPSIS = re.compile(r"…|\.\.\.")
@@ -41,24 +44,60 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(content_sequence(text))
 
 
+_ANY_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*|&")
+_CONTRACTIONS = {"n't": ["not"], "'re": ["are"], "'m": ["am"], "'ll": ["will"],
+                 "'ve": ["have"], "'d": ["would"]}
+_IRREGULAR_NEGATIONS = {"won't": ["will", "not"], "can't": ["can", "not"],
+                        "shan't": ["shall", "not"]}
+_IS_AFTER = frozenset({"it", "that", "there", "he", "she", "what", "here", "who", "where",
+                       "this", "let"})
+"""Words whose "'s" is "is" ("it's"), not a possessive ("Smith's")."""
+_LEAST_SHARED_RUN = 3
+"""Shorter runs of every word ("of the") are shared by any two sentences."""
+
+
+def wording_sequence(text: str) -> list[str]:
+    """Every word of `text` in order, folded, contractions written out ("We're" is "we
+    are", "won't" "will not", "it's" "it is"), "&" as "and": the words a quote's wording is
+    compared on, so a contraction is not a rewording and a changed function word ("open
+    up" / "open the") is."""
+    words: list[str] = []
+    for match in _ANY_WORD.finditer(text):
+        word = match.group().casefold().replace("\u2019", "'").replace("&", "and")
+        if word in _IRREGULAR_NEGATIONS:
+            words.extend(_IRREGULAR_NEGATIONS[word])
+            continue
+        for ending, written in _CONTRACTIONS.items():
+            if word.endswith(ending) and len(word) > len(ending):
+                words.append(word[:-len(ending)])
+                words.extend(written)
+                break
+        else:
+            if word.endswith("'s") and word[:-2] in _IS_AFTER:
+                words.extend([word[:-2], "us" if word == "let's" else "is"])
+            else:
+                words.append(word)
+    return [word.translate(_SPELLING) for word in words]
+
+
 def _pieces(text: str) -> list[list[str]]:
-    """The content words of each sentence of `text`, an ellipsis ending a piece too."""
+    """The words of each sentence of `text`, an ellipsis ending a piece too."""
     pieces: list[list[str]] = []
     for part in _ELLIPSIS.split(text):
-        pieces.extend(content_sequence(part[start:end]) for start, end in split_sentences(part))
+        pieces.extend(wording_sequence(part[start:end]) for start, end in split_sentences(part))
     return [piece for piece in pieces if piece]
 
 
 def _shared_sentences(first: list[list[str]], second: list[list[str]]
                       ) -> tuple[list[str], list[str]]:
-    """The words of the sentences of each rendering that share a run of two or more words
-    with the other: the stretch both quote."""
+    """The words of the sentences of each rendering that share a run of three or more
+    words with the other: the stretch both quote."""
     flat_a = [word for piece in first for word in piece]
     flat_b = [word for piece in second for word in piece]
     in_run_a: set[int] = set()
     in_run_b: set[int] = set()
     for block in SequenceMatcher(None, flat_a, flat_b, autojunk=False).get_matching_blocks():
-        if block.size >= 2:
+        if block.size >= _LEAST_SHARED_RUN:
             in_run_a.update(range(block.a, block.a + block.size))
             in_run_b.update(range(block.b, block.b + block.size))
 
@@ -79,21 +118,16 @@ def reworded(left: str, right: str) -> bool:
 
     Outlets quote different stretches of one statement: sentences only one rendering quotes,
     words it adds at either end of the shared stretch (a truncation) and what an ellipsis
-    leaves out are not a different wording, and punctuation never is. Within the sentences
-    that share a run of two or more words, words replaced by others, and words dropped or
-    added inside, are; the renderings are reworded when under `_VERBATIM` of the compared
-    words match. Renderings that share no such run share only scattered words: reworded."""
+    leaves out are not a different wording, and neither punctuation, case nor a contraction
+    ("we're" / "we are") is. Within the sentences that share a run of three or more words,
+    any word replaced by another ("pew" / "pews", "have" / "got"), or dropped or added
+    inside, is. Renderings that share no such run share only scattered words: reworded."""
     first, second = _shared_sentences(_pieces(left), _pieces(right))
     if not first or not second:
         return True
     opcodes = SequenceMatcher(None, first, second, autojunk=False).get_opcodes()
-    matched = changed = 0
-    for number, (tag, a_start, a_end, b_start, b_end) in enumerate(opcodes):
-        if tag == "equal":
-            matched += a_end - a_start
-        elif tag == "replace" or 0 < number < len(opcodes) - 1:
-            changed += max(a_end - a_start, b_end - b_start)
-    return changed > 0 and matched / (matched + changed) < _VERBATIM
+    return any(tag == "replace" or (tag != "equal" and 0 < number < len(opcodes) - 1)
+               for number, (tag, *_) in enumerate(opcodes))
 
 
 def _containment(left: frozenset[str], right: frozenset[str]) -> float:
@@ -106,13 +140,16 @@ def _head(text: str | None) -> str:
     return words[-1] if words else ""
 
 
-def _speakers_compatible(left: Quote, right: Quote) -> bool:
+def _speakers_compatible(left: Quote, right: Quote, verbatim: bool = False) -> bool:
+    """Whether two quotes may be one speaker's: the same entity, descriptions alike, an
+    unknown speaker on one side, or (`verbatim`: the same words) a named person and a
+    description ("the Republican leader")."""
     if left.speaker and right.speaker:
         return left.speaker == right.speaker
     if not left.speaker_text or not right.speaker_text:
         return True
     if bool(left.speaker) != bool(right.speaker):
-        return False  # a named person and a description: cannot tell
+        return verbatim  # a named person and a description: only the words can tell
     return _head(left.speaker_text) == _head(right.speaker_text) or \
         _descriptions_alike(left.speaker_text, right.speaker_text)
 
@@ -150,7 +187,9 @@ def link_quotes(quotes: Sequence[Quote]) -> tuple[list[Quote], list[list[Conflic
             containment = _containment(words[number], words[other])
             if containment < _SAME:
                 continue
-            if _speakers_compatible(quote, partner):
+            verbatim = containment >= _VERBATIM and \
+                min(len(words[number]), len(words[other])) >= _VERBATIM_WORDS
+            if _speakers_compatible(quote, partner, verbatim):
                 same[number].add(other)
                 same[other].add(number)
                 if quote.direct and partner.direct and \

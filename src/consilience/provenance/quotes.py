@@ -82,6 +82,7 @@ class _Person:
     end: int
     sentence: int
     subject: bool  # the subject of its clause
+    leads: bool = False  # the subject of its sentence's main clause
 
 
 class _Resolver:
@@ -104,7 +105,8 @@ class _Resolver:
         self.people = [
             _Person(ent.start_char, ent.end_char,
                     bisect_right(sentence_starts, ent.start) - 1,
-                    ent.root.dep_ in _SUBJECT_DEPS)
+                    ent.root.dep_ in _SUBJECT_DEPS,
+                    ent.root.dep_ in _SUBJECT_DEPS and ent.root.head.dep_ == "ROOT")
             for ent in doc.ents if ent.label_ == "PERSON"
             and not any(start <= ent.start_char and ent.end_char <= end
                         for start, end in quotations)]
@@ -159,7 +161,14 @@ class _Resolver:
 
         if self.last_speaker is not None and self.last_speaker[1] is not None:
             said_at, entity, name = self.last_speaker
-            if said_at <= sentence and fits(entity) and any(
+            said_index = bisect_right(self.sentence_starts, said_at) - 1
+            if said_at <= sentence and fits(entity) and not any(
+                    # another person made the subject since: "X said. | Y, who ..., plans
+                    # ... | '...,' she said" is Y speaking
+                    person.leads and said_index < person.sentence
+                    and self.entity_at(person.start, person.end) != entity
+                    and fits(self.entity_at(person.start, person.end))
+                    for person in self.people if person.end <= token.idx) and any(
                     self.entity_at(person.start, person.end) == entity
                     for person in self.people if person.end <= token.idx
                     and sentence_index - person.sentence <= back):

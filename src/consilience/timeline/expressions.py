@@ -65,8 +65,15 @@ def tense_of(verb: Token | None) -> Tense | None:
             return "future" if not _is_past(frame) or frame.lemma_ != "go" else "past"
     if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
         return "future"
-    if any(child.lower_ in ("to",) and child.dep_ == "aux" for child in auxiliaries):
-        return "future"  # "talks to be held on ..."
+    if any(child.lower_ == "to" and child.dep_ == "aux" for child in auxiliaries):
+        # "talks to be held on ...", "a meeting to decide on ...": a thing to come; "was
+        # the first to report it on Tuesday": the tense of the clause it completes
+        if verb.head.i == verb.i or verb.head.pos_ in ("NOUN", "PROPN") or any(
+                child.dep_ == "auxpass" for child in verb.children):
+            return "future"
+        return "past" if tense_of(governing_verb(verb.head)) == "past" else "future"
+    if verb.dep_ == "ccomp" and any(child.lower_ == "would" for child in auxiliaries):
+        return "future"  # "said he would speak on Monday": ahead of the saying
     if _is_past(verb):
         return "past"
     return "present"
