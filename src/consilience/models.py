@@ -256,6 +256,20 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """A temporal expression of an article as TIMEX3 reads it: `type` date, time, duration
+    or set; `value` TIMEX3 style ("2019-02", "2013-06-28T14:00", "2016-W40", "P3W",
+    "PAST_REF"), None when it cannot be resolved; `anchor` the date it was resolved against
+    (the article's publication date)."""
+
+    span: Span
+    type: str
+    value: str | None
+    precision: str | None = None
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     article: str
     source: str
@@ -301,6 +315,7 @@ class Story:
     conflicts: tuple[Conflict, ...] = ()
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    dates: tuple[TemporalExpression, ...] = ()
     citations: tuple[Citation, ...] = ()
     copies: tuple[Copy, ...] = ()
     brief: tuple[BriefSentence, ...] = ()

@@ -35,7 +35,7 @@ from .models import (
 )
 from .provenance import find_citations, find_copies, find_quotes, link_quotes, with_independence
 from .resolve import resolve_story
-from .timeline import build_timeline, date_mentions, infer_publication_dates
+from .timeline import build_timeline, date_mentions, infer_publication_dates, story_dates
 
 LOGGER = logging.getLogger(__name__)
 
@@ -149,6 +149,7 @@ def analyze_articles(
                                                                  entity.id))
     names = {entity.id: entity.name for entity in resolution.entities}
     timeline = build_timeline(articles, annotated.docs, entity_mentions)
+    dates = story_dates(articles, annotated.docs)
     timer.lap("timeline")
     claims = story_claims(articles, annotated.docs, entity_mentions, names,
                           date_mentions(articles, annotated.docs))
@@ -178,6 +179,7 @@ def analyze_articles(
         title=story_title(articles),
         articles=tuple(articles),
         timeline=tuple(timeline),
+        dates=dates,
         entities=resolution.entities,
         claims=tuple(claims),
         facts=tuple(facts),

@@ -97,6 +97,7 @@ def small_document() -> dict:
 def test_the_example_story_comes_back_whole(example_analysis, schema):
     document = story_dict(example_analysis.story, example_analysis.model)
     assert document["facts"] and document["conflicts"] and document["quotes"]
+    assert document["dates"]
     assert story_dict(story_from_document(document), example_analysis.model) == document
     text = json.loads(json.dumps(document))  # as the database keeps it
     story = story_from_document(text)

@@ -47,3 +47,19 @@ def test_an_enormous_article_shows_its_opening_and_cited_windows_with_counted_ga
     assert len(gaps) == 2 and shown + sum(gap.size for gap in gaps) == len(text)
     assert any(cited in part.spans for part in parts if isinstance(part, Segment))
     assert shown < 10_000
+
+
+def test_a_temporal_expression_is_its_own_segment_labelled_with_its_value():
+    from consilience.models import TemporalExpression
+
+    article = Article("a1", "a.txt", "The talks were postponed on Monday, officials said.")
+    index = SpanIndex()
+    index.anchor(_span(article, 4, 30))
+    monday = TemporalExpression(_span(article, 28, 34), "date", "2025-06-16", "day")
+    elsewhere = TemporalExpression(Span("a2", 0, 3, "Now"), "date", "PRESENT_REF")
+    parts, _ = article_view(article, index, [monday, elsewhere])
+    segments = [part for part in parts if isinstance(part, Segment)]
+    assert "".join(part.text for part in segments) == article.text
+    labelled = {part.text: part.timex for part in segments if part.timex}
+    # the expression is cut where the cited span ends, each piece labelled
+    assert labelled == {"Mo": "date: 2025-06-16", "nday": "date: 2025-06-16"}

@@ -21,6 +21,8 @@ SATURDAY = date(2025, 6, 21)
     ("The talks to be held on Tuesday were cancelled.", "future", "2025-06-24"),
     # "said he would": ahead of the saying
     ("The campaign said he would be delivering a speech on Monday.", "future", "2025-06-23"),
+    ("The mayor appeared likely to leave Friday for a trip abroad.", "future", "2025-06-27"),
+    ("It organised a rally set for Wednesday in the park.", "future", "2025-06-25"),
 ])
 def test_clause_tense_places_year_less_dates(nlp, text, tense, value):
     found = [expression for expression in find_expressions(nlp(text), SATURDAY)

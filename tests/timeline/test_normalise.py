@@ -37,6 +37,13 @@ SATURDAY = date(2025, 6, 21)
     ("the 1990s", None, "1990", "year", "1999"),
     ("2025-06-21", None, "2025-06-21", "day", None),
     ("21/06/25", None, "2025-06-21", "day", None),
+    # seasons as their three months
+    ("last summer", None, "2024-06", "month", "2024-08"),
+    ("this summer", None, "2025-06", "month", "2025-08"),
+    ("next winter", None, "2025-12", "month", "2026-02"),
+    ("last winter", None, "2024-12", "month", "2025-02"),
+    ("the summer of 2016", None, "2016-06", "month", "2016-08"),
+    ("this fall", "past", "2024-09", "month", "2024-11"),
 ])
 def test_expressions_normalise_against_anchor_and_tense(text, tense, value, precision, end):
     result = normalise_expression(text, SATURDAY, tense)
@@ -84,3 +91,20 @@ def test_a_day_named_beside_a_compared_offset_is_the_day():
     assert (found.value, found.precision, found.end) == ("2019-01-01", "day", None)
     # an offset alone still locates a time
     assert normalise_expression("weeks earlier", anchor, "past").end is not None
+
+
+@pytest.mark.parametrize(("text", "value", "end"), [
+    ("the next day", "2025-06-17", None),
+    ("The following morning", "2025-06-17", None),
+    ("that day", "2025-06-16", None),
+    ("the day before", "2025-06-15", None),
+    ("that week", "2025-06-16", "2025-06-22"),
+    ("the following month", "2025-07", None),
+    ("the year before", "2024", None),
+])
+def test_a_time_placed_from_the_day_named_before_uses_that_day(text, value, end):
+    named = date(2025, 6, 16)
+    result = normalise_expression(text, SATURDAY, "past", reference=named)
+    assert result is not None and (result.value, result.end) == (value, end)
+    # with no day named before, the article's date is the reference
+    assert normalise_expression("the next day", SATURDAY).value == "2025-06-22"

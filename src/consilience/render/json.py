@@ -21,6 +21,7 @@ from ..models import (
     RemovedLine,
     Span,
     Story,
+    TemporalExpression,
     TimelineEntry,
 )
 
@@ -134,6 +135,12 @@ def timeline_dict(entry: TimelineEntry) -> dict[str, Any]:
             "spans": [span_dict(span) for span in entry.spans]}
 
 
+def date_dict(expression: TemporalExpression) -> dict[str, Any]:
+    return {"span": span_dict(expression.span), "type": expression.type,
+            "value": expression.value, "precision": expression.precision,
+            "anchor": expression.anchor}
+
+
 def citation_dict(citation: Citation) -> dict[str, Any]:
     return {"article": citation.article, "source": citation.source, "kind": citation.kind,
             "entity": citation.entity,
@@ -169,6 +176,7 @@ def story_dict(story: Story, model: str | None = None) -> dict[str, Any]:
         "conflicts": [conflict_dict(conflict) for conflict in story.conflicts],
         "quotes": [quote_dict(quote) for quote in story.quotes],
         "timeline": [timeline_dict(entry) for entry in story.timeline],
+        "dates": [date_dict(expression) for expression in story.dates],
         "citations": [citation_dict(citation) for citation in story.citations],
         "copies": [copy_dict(copy) for copy in story.copies],
         "brief": [brief_dict(sentence) for sentence in story.brief],

@@ -30,6 +30,7 @@ from ..models import (
     Span,
     Status,
     Story,
+    TemporalExpression,
     TimelineEntry,
 )
 
@@ -134,6 +135,12 @@ def timeline_from_dict(item: Document) -> TimelineEntry:
                          end=item.get("end"), scheduled=bool(item.get("scheduled", False)))
 
 
+def date_from_dict(item: Document) -> TemporalExpression:
+    return TemporalExpression(span=span_from_dict(item["span"]), type=item["type"],
+                              value=item.get("value"), precision=item.get("precision"),
+                              anchor=item.get("anchor"))
+
+
 def citation_from_dict(item: Document) -> Citation:
     return Citation(article=item["article"], source=item["source"], kind=item["kind"],
                     span=_span_or_none(item.get("span")), entity=item.get("entity"))
@@ -163,6 +170,7 @@ def story_from_document(document: Document) -> Story:
         conflicts=tuple(conflict_from_dict(item) for item in document.get("conflicts") or ()),
         quotes=tuple(quote_from_dict(item) for item in document.get("quotes") or ()),
         timeline=tuple(timeline_from_dict(item) for item in document.get("timeline") or ()),
+        dates=tuple(date_from_dict(item) for item in document.get("dates") or ()),
         citations=tuple(citation_from_dict(item) for item in document.get("citations") or ()),
         copies=tuple(copy_from_dict(item) for item in document.get("copies") or ()),
         brief=tuple(brief_from_dict(item) for item in document.get("brief") or ()),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..models import Article, Span
+from ..models import Article, Span, TemporalExpression
 
 FULL_TEXT_LIMIT = 40_000
 """Articles up to this many characters are shown whole."""
@@ -31,6 +31,8 @@ class Segment:
     text: str
     spans: tuple[str, ...] = ()
     starts: tuple[str, ...] = ()
+    timex: str | None = None
+    """"date: 2019-01-04" when the piece is (part of) a temporal expression."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,33 +85,42 @@ def _windows(length: int, spans: Sequence[tuple[int, int, str]]) -> list[tuple[i
     return merged
 
 
-def _segments(text: str, start: int, end: int,
-              spans: Sequence[tuple[int, int, str]]) -> list[Segment]:
-    """The window [start, end) of `text` cut at every span boundary inside it."""
+def _segments(text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]],
+              timexes: Sequence[tuple[int, int, str]] = ()) -> list[Segment]:
+    """The window [start, end) of `text` cut at every span and temporal expression boundary
+    inside it."""
     inside = [(max(s, start), min(e, end), anchor) for s, e, anchor in spans
               if (s < end and e > start) or (s == e and start <= s < end)]
-    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside)})
+    times = [(max(s, start), min(e, end), label) for s, e, label in timexes
+             if s < end and e > start]
+    cuts = sorted({start, end, *(s for s, _, _ in inside), *(e for _, e, _ in inside),
+                   *(s for s, _, _ in times), *(e for _, e, _ in times)})
     segments = []
     for left, right in zip(cuts, cuts[1:] or [end], strict=False):
         covering = tuple(anchor for s, e, anchor in inside if s <= left and e >= right
                          and e > s)
         starting = tuple(anchor for s, _, anchor in inside if s == left)
+        timex = next((label for s, e, label in times if s <= left and e >= right), None)
         if right > left or starting:
-            segments.append(Segment(text[left:right], covering, starting))
+            segments.append(Segment(text[left:right], covering, starting, timex))
     return segments
 
 
-def article_view(article: Article, index: SpanIndex) -> tuple[list[Segment | Gap], bool]:
-    """The article's text as segments (and gaps, for an enormous one), and whether any of it
-    was left out."""
+def article_view(article: Article, index: SpanIndex,
+                 dates: Sequence[TemporalExpression] = ()) -> tuple[list[Segment | Gap], bool]:
+    """The article's text as segments (and gaps, for an enormous one), its temporal
+    expressions among `dates` labelled with their values, and whether any of it was left
+    out."""
     spans = index.spans_of(article.id)
+    timexes = sorted((date.span.start, date.span.end, f"{date.type}: {date.value or 'unresolved'}")
+                     for date in dates if date.span.article == article.id)
     windows = _windows(len(article.text), spans)
     parts: list[Segment | Gap] = []
     shown_to = 0
     for start, end in windows:
         if start > shown_to:
             parts.append(Gap(shown_to, start))
-        parts.extend(_segments(article.text, start, end, spans))
+        parts.extend(_segments(article.text, start, end, spans, timexes))
         shown_to = end
     if shown_to < len(article.text):
         parts.append(Gap(shown_to, len(article.text)))

@@ -209,7 +209,7 @@ class _Builder:
     def articles(self, article_url: str | None) -> list[ArticleView]:
         views = []
         for article in self.story.articles:
-            parts, truncated = article_view(article, self.index)
+            parts, truncated = article_view(article, self.index, self.story.dates)
             source = self.sources[article.id]
             page = article_url.replace("{id}", article.id) if article_url else None
             views.append(ArticleView(source, article.byline, article.language, parts,

@@ -21,7 +21,7 @@ _PAST_TAGS = frozenset({"VBD", "VBN"})
 # Dates the tagger does not always label: fiscal years, ISO dates.
 _EXTRA = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?\d{2,4}\b|(?<![=\"'/])\b\d{4}-\d{2}-\d{2}\b",
                     re.IGNORECASE)
-_DATE_LABELS = frozenset({"DATE"})
+_DATE_LABELS = ("DATE",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +56,11 @@ def tense_of(verb: Token | None) -> Tense | None:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     if any(child.lower_ in FUTURE_AUXILIARIES for child in auxiliaries):
         return "future"
-    if verb.lemma_ in SCHEDULING_WORDS:
-        return "future"  # "was scheduled for July 1": the date is ahead of what is reported
+    if verb.lemma_ in SCHEDULING_WORDS or (verb.lemma_ == "set" and any(
+            child.dep_ == "prep" and child.lower_ == "for" for child in verb.children)):
+        # "was scheduled for July 1", "a rally set for Wednesday": the date is ahead of
+        # what is reported
+        return "future"
     frame = verb
     while frame.dep_ in ("xcomp", "ccomp") and frame.head.i != frame.i:
         frame = frame.head
@@ -86,8 +89,10 @@ def _is_past(verb: Token) -> bool:
                for child in verb.children)
 
 
-def _candidate_spans(doc: Doc) -> list[Span]:
-    spans = [ent for ent in doc.ents if ent.label_ in _DATE_LABELS]
+def candidate_spans(doc: Doc, labels: tuple[str, ...] = _DATE_LABELS) -> list[Span]:
+    """The entities of `labels` (dates; "TIME" too for times of day) and the dates the
+    tagger does not always label (fiscal years, ISO dates), in text order."""
+    spans = [ent for ent in doc.ents if ent.label_ in labels]
     taken = [(span.start_char, span.end_char) for span in spans]
     for match in _EXTRA.finditer(doc.text):
         if any(start < match.end() and match.start() < end for start, end in taken):
@@ -98,7 +103,7 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda span: span.start_char)
 
 
-def _scheduled_thing(token: Token, verb: Token | None) -> bool:
+def scheduled_thing(token: Token, verb: Token | None) -> bool:
     """The date belongs to a thing described as scheduled ("the planned talks on July 1",
     "the upcoming vote on July 20")."""
     current = token
@@ -122,13 +127,23 @@ def find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
     return list(cached)
 
 
+def last_day(value: TimeValue | None, previous: date | None) -> date | None:
+    """The day the text named last, after an expression valued `value`: the reference for
+    a later "the next day"."""
+    if value is not None and value.precision == "day" and value.end is None:
+        return value.start_date
+    return previous
+
+
 def _find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
     found = []
-    for span in _candidate_spans(doc):
+    reference: date | None = None
+    for span in candidate_spans(doc):
         verb = governing_verb(span.root)
-        tense = "future" if _scheduled_thing(span.root, verb) else tense_of(verb)
-        found.append(Expression(span.start_char, span.end_char, span.text,
-                                normalise_expression(span.text, anchor, tense), tense,
+        tense = "future" if scheduled_thing(span.root, verb) else tense_of(verb)
+        value = normalise_expression(span.text, anchor, tense, reference)
+        reference = last_day(value, reference)
+        found.append(Expression(span.start_char, span.end_char, span.text, value, tense,
                                 verb.i if verb is not None else None))
     return found
 

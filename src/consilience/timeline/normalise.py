@@ -67,8 +67,21 @@ _QUARTER = re.compile(
     r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*"
     r"(?P<part>quarter|half)?(?:\s+of)?\s*(?:(?P<which>this|last|next|the)\s+year|"
     r"(?P<year>\d{4}))?\b", re.IGNORECASE)
+_SEASON = re.compile(r"\b(?:(?P<which>last|this|next|past|coming|previous)\s+)?(?P<season>spring|"
+                     r"summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>\d{4})\b)?",
+                     re.IGNORECASE)
+_SEASON_STARTS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+"""The month each season begins (northern meteorological seasons: three months each)."""
 _ORDINALS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3,
              "3rd": 3, "q3": 3, "fourth": 4, "4th": 4, "q4": 4}
+_ANAPHORIC = re.compile(
+    r"^(?:on\s+|by\s+|until\s+)?(?:(?P<side>the\s+(?:next|following|previous|preceding|same)|that|"
+    r"the\s+(?:day|week|month|year)\s+(?:before|after))\b\s*(?P<unit>day|morning|afternoon|"
+    r"evening|night|week|month|year)?)$", re.IGNORECASE)
+"""A time placed from a date the text has just named ("On Monday ... the next day"), not
+from the article's date."""
+_STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0,
+          "before": -1, "after": 1}
 _SIMPLE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
            "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2}
@@ -159,6 +172,60 @@ def _absolute(text: str, anchor: date | None, tense: Tense | None) -> TimeValue 
         if name == "year":
             return year(int(groups["year"]))
     return None
+
+
+def _season(text: str, anchor: date | None, tense: Tense | None) -> TimeValue | None:
+    """A season as its three months: "summer 2016", "last summer" (the latest one over
+    before the anchor), "next winter", "this spring" (the anchor's year's; with a past
+    tense, the latest begun)."""
+    match = _SEASON.search(text)
+    if match is None:
+        return None
+    first_month = _SEASON_STARTS[match.group("season").casefold()]
+    if match.group("year"):
+        start_year = int(match.group("year"))
+    elif anchor is None:
+        return None
+    else:
+        which = (match.group("which") or "this").casefold()
+        start_year = anchor.year - (1 if first_month == 12 and anchor.month <= 2 else 0)
+        starts = date(start_year, first_month, 1)
+        ends_year, ends_month = shift_months(starts, 3)
+        if which in ("last", "past", "previous"):
+            if date(ends_year, ends_month, 1) > anchor:
+                start_year -= 1
+        elif which in ("next", "coming"):
+            if starts <= anchor:
+                start_year += 1
+        elif tense == "past" and starts > anchor:
+            start_year -= 1
+    last_year, last_month = shift_months(date(start_year, first_month, 1), 2)
+    return TimeValue(f"{start_year:04d}-{first_month:02d}", "month",
+                     f"{last_year:04d}-{last_month:02d}")
+
+
+def is_anaphoric(text: str) -> bool:
+    """Whether `text` places a time from a date named just before ("the next day", "that
+    week", "the day before") rather than from the article's date."""
+    return _ANAPHORIC.match(" ".join(text.split())) is not None
+
+
+def _anaphoric(text: str, reference: date) -> TimeValue | None:
+    match = _ANAPHORIC.match(" ".join(text.split()))
+    if match is None:
+        return None
+    side = match.group("side").casefold().split()
+    if side[-1] in ("before", "after"):  # "the day before", "the year after"
+        unit, step = side[1], _STEPS[side[-1]]
+    else:  # "the next day", "that week", "the following morning"
+        unit, step = (match.group("unit") or "day").casefold(), _STEPS[side[-1]]
+    if unit in ("day", "morning", "afternoon", "evening", "night"):
+        return day(reference + timedelta(days=step))
+    if unit == "week":
+        return week_of(reference, step)
+    if unit == "month":
+        return month(*shift_months(reference, step))
+    return year(reference.year + step)
 
 
 def _decade(start: int) -> TimeValue:
@@ -287,14 +354,18 @@ def _quarter(text: str, anchor: date | None) -> TimeValue | None:
                      f"{year_number:04d}-{first + size - 1:02d}")
 
 
-def normalise_expression(text: str, anchor: date | None, tense: Tense | None = None
-                         ) -> TimeValue | None:
-    """The absolute date a temporal expression states, seen from `anchor` with `tense`; None
-    also when that date falls outside the calendar of years 1 to 9999 ("last week" of an
-    article dated 0001-01-01 makes date arithmetic raise OverflowError, "next month" of
-    9999-12-31 gives the year 10000, which no date and no output date can hold)."""
+def normalise_expression(text: str, anchor: date | None, tense: Tense | None = None,
+                         reference: date | None = None) -> TimeValue | None:
+    """The absolute date a temporal expression states, seen from `anchor` with `tense` (or,
+    for "the next day", "that week" and the like, from `reference`, the day the text named
+    last, when given); None also when that date falls outside the calendar of years 1 to
+    9999 ("last week" of an article dated 0001-01-01 makes date arithmetic raise
+    OverflowError, "next month" of 9999-12-31 gives the year 10000, which no date and no
+    output date can hold)."""
     try:
-        found = _normalise(text, anchor, tense)
+        found = _anaphoric(text, reference or anchor) if (reference or anchor) and \
+            is_anaphoric(text) else None
+        found = found or _normalise(text, anchor, tense)
     except OverflowError:
         return None
     if found is None or not all(_in_calendar(part) for part in (found.value, found.end)):
@@ -317,6 +388,9 @@ def _normalise(text: str, anchor: date | None, tense: Tense | None) -> TimeValue
     quarter = _quarter(text, anchor)
     if quarter is not None:
         return quarter
+    season = _season(text, anchor, tense)
+    if season is not None:
+        return season
     if anchor is not None:
         relative = _relative(text, anchor, tense)
         if relative is not None and not _PATTERNS[-1][1].search(text):

@@ -42,7 +42,7 @@ FUTURE_AUXILIARIES: Final = frozenset({"will", "shall", "'ll", "wo", "’ll"})
 
 FUTURE_FRAMES: Final = frozenset({
     "schedule", "set", "expect", "due", "plan", "slate", "prepare", "aim", "intend", "hope",
-    "upcoming", "go",
+    "upcoming", "go", "likely", "unlikely", "poised", "ready", "bound",
 })
 """Lemmas whose complement lies ahead ("is due to meet", "is going to visit")."""
 

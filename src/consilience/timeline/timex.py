@@ -1,0 +1,333 @@
+"""Every temporal expression of an article as TIMEX3 reads it: its type (date, time,
+duration, set) and its normalised value ("2019-02", "2013-06-28", "2013-06-28T14:00",
+"2016-W40", "1999-Q3", "P3W", "XXXX-WXX-7", "PAST_REF"), with the anchor it was resolved
+against.
+
+Dates are placed by `normalise` with the tense of their clause (`expressions`); this module
+types each expression and writes its value the way TimeML does: a week or a weekend as an
+ISO week, a quarter as "Qn", a decade as its first three digits, a time of day after its date
+("T14:00", "TAF" for the afternoon), a length of time as a period ("P3W", "PXY" when the count
+is vague), a recurrence as its period or its weekday, and what points only at the past,
+present or future as a reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from spacy.tokens import Doc, Span
+
+from ..lang.en.calendar import WEEKDAYS
+from ..lang.en.numbers import UNIT_AND_TEEN_WORDS
+from ..models import Article, TemporalExpression
+from ..models import Span as TextSpan
+from .expressions import candidate_spans, governing_verb, last_day, scheduled_thing, tense_of
+from .normalise import is_anaphoric, normalise_expression
+from .published import published_anchor
+from .values import TimeValue
+
+TimexType = Literal["date", "time", "duration", "set"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression at [start, end) of the article text."""
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str | None  # TIMEX3 style; None when it cannot be resolved
+    precision: str | None  # year, quarter, month, week, day, time; a period's unit
+    anchor: str | None  # the ISO date the value was resolved against
+
+
+_UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
+               "week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE",
+               "century": "CE", "quarter": "Q"}
+_SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+_CLOCK_UNITS = frozenset({"second", "minute", "hour"})
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, **UNIT_AND_TEEN_WORDS, "a couple of": 2,
+                "couple of": 2, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+                "half a": 0.5}
+_UNITS = r"(?P<unit>second|minute|hour|day|night|week|weekend|month|year|decade|century|quarter)"
+_DURATION = re.compile(
+    r"\b(?P<count>\d+(?:\.\d+)?|a couple of|couple of|half an?|an?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"several|a few|few|some|many|more than|nearly|almost|about)?(?:[\s-]+(?:more|full|"
+    r"straight|consecutive|long))?[\s-]*" + _UNITS + r"(?:e?s)?\b"
+    r"(?P<after>\s+(?:ago|earlier|before|later|after|from now|hence))?", re.IGNORECASE)
+_PLURAL_UNITS = re.compile(r"\b(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b",
+                           re.IGNORECASE)
+_LOCATING = re.compile(r"\b(?:last|this|next|coming|previous|current|past|that|same)\s+"
+                       r"(?:day|week|weekend|month|year|quarter|decade|century)\b(?!s)",
+                       re.IGNORECASE)
+_SET = re.compile(
+    r"\b(?:(?P<every>every|each|per|a)\s+(?:(?P<other>other|second)\s+)?(?P<unit>day|night|"
+    r"week|month|year|quarter|morning|afternoon|evening|hour|minute|(?P<weekday>monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday))|(?P<adverb>daily|nightly|weekly|"
+    r"monthly|quarterly|annually|annual|yearly|hourly))\b", re.IGNORECASE)
+_ADVERB_PERIODS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+                   "quarterly": "P1Q", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y",
+                   "hourly": "PT1H"}
+_VAGUE = re.compile(r"\b(?:several|few|some|many|recent|past|weeks|months|years|days)\b",
+                    re.IGNORECASE)
+"""An expression that places a time only roughly ("several weeks ago", "in recent
+months"): TIMEX3 gives it a reference to the past or future, not a date."""
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+                 "tonight": "NI", "overnight": "NI", "midday": "MI", "noon": "12:00",
+                 "midnight": "24:00"}
+_PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|overnight|midday|"
+                          r"noon|midnight)\b", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?|"
+    r"\b(?P<hour24>\d{1,2}):(?P<minute24>\d{2})\b", re.IGNORECASE)
+_REFERENCES = (
+    (re.compile(r"^(?:the\s+)?(?:present|now|nowadays|currently|current|these days|"
+                r"right now|at present|at the moment|at this time|this time)$", re.I),
+     "PRESENT_REF"),
+    (re.compile(r"^(?:the\s+)?(?:past|recently|recent|lately|previously|formerly|earlier|"
+                r"once|in the past|the old days|years past|history)$", re.I), "PAST_REF"),
+    (re.compile(r"^(?:the\s+)?(?:future|soon|eventually|later|in the future|one day|"
+                r"someday|the coming years|the years ahead)$", re.I), "FUTURE_REF"),
+)
+_REFERENCE_WORDS = re.compile(r"\b(?:now|currently|recently|nowadays|the future|the past|"
+                              r"at present|these days|at the moment)\b", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:on|at|in|since|by|until|from|during|for|over|within|after|"
+                      r"before|about|around|nearly|almost|more than|less than|than)\s+",
+                      re.IGNORECASE)
+
+
+def _count(word: str | None) -> str:
+    """A period's count as TIMEX3 writes it: a number, or X when vague."""
+    if word is None:
+        return "1"
+    lowered = " ".join(word.casefold().split())
+    if lowered in _COUNT_WORDS:
+        value = _COUNT_WORDS[lowered]
+        return f"{value:g}"
+    try:
+        return f"{float(lowered):g}"
+    except ValueError:
+        return "X"
+
+
+def _period(count: str, unit: str) -> str:
+    unit = unit.casefold().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    code = _UNIT_CODES.get(unit, "X")
+    if unit in _CLOCK_UNITS:
+        return f"PT{count}{code}"
+    return f"P{count}{code}"
+
+
+def _duration_value(text: str) -> str | None:
+    """The period a length of time states ("three years" P3Y, "several weeks" PXW), or None
+    when the text locates a time instead ("three years ago", "last week")."""
+    match = _DURATION.search(text)
+    if match is None or match.group("after"):
+        if _PLURAL_UNITS.fullmatch(_LEADING.sub("", text.strip())):
+            return _period("X", _PLURAL_UNITS.fullmatch(_LEADING.sub("", text.strip()))
+                           .group("unit"))
+        return None
+    if _LOCATING.search(text) and not match.group("count"):
+        return None
+    count_word = match.group("count")
+    if count_word is None and not re.search(r"s\b", match.group(0), re.IGNORECASE):
+        return None  # a bare "day" or "year" names a time, not a length
+    if count_word and count_word.casefold() in ("more than", "nearly", "almost", "about"):
+        count_word = None
+        return _period("X", match.group("unit"))
+    return _period(_count(count_word) if count_word else "X", match.group("unit"))
+
+
+def _set_value(text: str) -> str | None:
+    match = _SET.search(text)
+    if match is None:
+        return None
+    if match.group("adverb"):
+        return _ADVERB_PERIODS[match.group("adverb").casefold()]
+    if match.group("every").casefold() == "a" and match.group("weekday") is None and \
+            not re.search(r"\b(?:times?|once|twice)\b", text, re.IGNORECASE):
+        return None  # "a day" alone is a length, "twice a day" a recurrence
+    if match.group("weekday"):
+        return f"XXXX-WXX-{WEEKDAYS[match.group('weekday').casefold()] + 1}"
+    unit = match.group("unit").casefold()
+    if unit in ("morning", "afternoon", "evening"):
+        return f"XXXX-XX-XXT{_PARTS_OF_DAY[unit]}"
+    count = "2" if match.group("other") else "1"
+    return _period(count, unit)
+
+
+def _date_value(value: TimeValue) -> tuple[str, str]:
+    """A normalised date as a TIMEX3 value and its precision: a Monday-to-Sunday range is
+    its ISO week, a Saturday-Sunday one the week's weekend, three months from a quarter's
+    first its quarter, from a season's first its season ("2016-SU"), a ten-year range from
+    a year ending in 0 its decade; any other range its start."""
+    if value.end is None:
+        return value.value, value.precision
+    if value.precision == "day":
+        first, last = date.fromisoformat(value.value), date.fromisoformat(value.end)
+        iso_year, week, weekday = first.isocalendar()
+        if weekday == 1 and last - first == timedelta(days=6):
+            return f"{iso_year:04d}-W{week:02d}", "week"
+        if weekday == 6 and last - first == timedelta(days=1):
+            return f"{iso_year:04d}-W{week:02d}-WE", "week"
+        return value.value, "day"
+    if value.precision == "month":
+        first_year, first_month = (int(part) for part in value.value.split("-"))
+        last_year, last_month = (int(part) for part in value.end.split("-"))
+        months = (last_year - first_year) * 12 + last_month - first_month
+        if months == 2 and first_month % 3 == 1:
+            return f"{first_year:04d}-Q{first_month // 3 + 1}", "quarter"
+        if months == 2 and first_month % 3 == 0:  # Mar-May spring ... Dec-Feb winter
+            return f"{first_year:04d}-{_SEASON_CODES[first_month]}", "season"
+        return value.value, "month"
+    if value.precision == "year" and value.value.endswith("0") and \
+            int(value.end) - int(value.value) == 9:
+        return value.value[:3], "decade"
+    return value.value, value.precision
+
+
+def _time_value(text: str, day_value: str | None) -> tuple[str | None, str]:
+    """A time of day after its date ("2019-01-04T17:00", "2019-01-04TAF")."""
+    clock = _CLOCK.search(text)
+    when: str | None = None
+    if clock is not None:
+        if clock.group("hour24") is not None:
+            hour, minute = int(clock.group("hour24")), int(clock.group("minute24"))
+        else:
+            hour, minute = int(clock.group("hour")) % 12, int(clock.group("minute") or 0)
+            if clock.group("half").casefold() == "p":
+                hour += 12
+        if hour < 25 and minute < 60:
+            when = f"{hour:02d}:{minute:02d}"
+    else:
+        part = _PART_OF_DAY.search(text)
+        if part is not None:
+            when = _PARTS_OF_DAY[part.group().casefold()]
+    if when is None:
+        return day_value, "day" if day_value else "time"
+    return f"{day_value or 'XXXX-XX-XX'}T{when}", "time"
+
+
+def _reference(text: str) -> str | None:
+    stripped = _LEADING.sub("", " ".join(text.split()))
+    for pattern, value in _REFERENCES:
+        if pattern.match(stripped):
+            return value
+    return None
+
+
+def _is_time(span: Span) -> bool:
+    return span.label_ == "TIME" or bool(_CLOCK.search(span.text)) or bool(
+        _PART_OF_DAY.search(span.text) and not re.search(r"\b(?:nights|days)\b", span.text))
+
+
+def _typed(span: Span, anchor: date | None, reference: date | None
+           ) -> tuple[Timex, TimeValue | None]:
+    """The expression typed and valued, and its date (for the reference of the next)."""
+    text = span.text
+    if reference is not None and is_anaphoric(text):
+        anchor_text: str | None = reference.isoformat()  # "the next day": from the day named
+    else:
+        anchor_text = anchor.isoformat() if anchor is not None else None
+    verb = governing_verb(span.root)
+    tense = "future" if scheduled_thing(span.root, verb) else tense_of(verb)
+    recurring = _set_value(text)
+    if recurring is not None:
+        return Timex(span.start_char, span.end_char, text, "set", recurring, None, None), None
+    counted = _DURATION.search(text)
+    normalised = None
+    if counted is None or not counted.group("count") or counted.group("after"):
+        normalised = normalise_expression(text, anchor, tense, reference)
+    if normalised is None:  # "three years", "the past two weeks", "45 years old"
+        period = _duration_value(text)
+        if period is not None and not _is_time(span):
+            return Timex(span.start_char, span.end_char, text, "duration", period, None,
+                         None), None
+        normalised = normalise_expression(text, anchor, tense, reference)
+    date_value, precision = _date_value(normalised) if normalised is not None else (None, None)
+    if normalised is not None and normalised.end is not None and anchor is not None and \
+            precision in ("day", "month", "year") and _VAGUE.search(text):
+        past = normalised.start_date <= anchor
+        return Timex(span.start_char, span.end_char, text, "date",
+                     "PAST_REF" if past else "FUTURE_REF", "reference", anchor_text), normalised
+    if _is_time(span):
+        day_value = date_value if precision == "day" else None
+        if day_value is None and anchor is not None and not re.search(
+                r"\b(?:a|an|one|two|three|several|few|\d+)\s+(?:hours?|minutes?)\b", text, re.I):
+            day_value = anchor.isoformat()  # "at 5 p.m.": the day of the report
+        value, precision = _time_value(text, day_value)
+        return Timex(span.start_char, span.end_char, text, "time", value, precision,
+                     anchor_text if value else None), normalised
+    if date_value is None:
+        reference_value = _reference(text)
+        return Timex(span.start_char, span.end_char, text, "date", reference_value,
+                     "reference" if reference_value else None, None), None
+    return Timex(span.start_char, span.end_char, text, "date", date_value, precision,
+                 anchor_text), normalised
+
+
+_EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+
+
+def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans in text order, "every" taken into the span it precedes ("every Sunday") and a
+    date and a time of day that follow each other merged ("Wednesday afternoon")."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda item: item.start_char):
+        before = doc.text[max(0, span.start_char - 8):span.start_char]
+        every = _EVERY_BEFORE.search(before)
+        if every is not None and span.start > 0:
+            wider = doc.char_span(span.start_char - (len(before) - every.start()),
+                                  span.end_char, alignment_mode="expand")
+            span = wider if wider is not None else span
+        if joined and joined[-1].end == span.start and \
+                {joined[-1].label_, span.label_} == {"DATE", "TIME"}:
+            merged = doc[joined[-1].start:span.end]
+            merged.label_ = "TIME"
+            joined[-1] = merged
+            continue
+        joined.append(span)
+    return joined
+
+
+def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
+    """Every temporal expression of the article with its TIMEX3 type and value, resolved
+    against `anchor` (the publication date; None leaves relative dates unresolved)."""
+    spans = list(candidate_spans(doc, labels=("DATE", "TIME")))
+    taken = [(span.start_char, span.end_char) for span in spans]
+    for match in _REFERENCE_WORDS.finditer(doc.text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+    found: list[Timex] = []
+    reference: date | None = None
+    for span in _joined(doc, spans):
+        timex, value = _typed(span, anchor, reference)
+        reference = last_day(value, reference)
+        found.append(timex)
+    return found
+
+
+def story_dates(articles: Sequence[Article], docs: Sequence[Doc]
+                ) -> tuple[TemporalExpression, ...]:
+    """Every temporal expression of every article, each resolved against its article's
+    publication date (the story's `dates`)."""
+    found: list[TemporalExpression] = []
+    for article, doc in zip(articles, docs, strict=True):
+        for timex in find_timexes(doc, published_anchor(article.published)):
+            found.append(TemporalExpression(
+                TextSpan(article.id, timex.start, timex.end, article.text[timex.start:timex.end]),
+                timex.type, timex.value, timex.precision, timex.anchor))
+    return tuple(found)

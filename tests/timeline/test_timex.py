@@ -1,0 +1,60 @@
+"""Temporal expressions typed and valued as TIMEX3 reads them."""
+
+from datetime import date
+
+import pytest
+
+from consilience.models import Article
+from consilience.timeline import find_timexes, story_dates
+
+FRIDAY = date(2013, 5, 3)
+
+
+def timexes(nlp, text: str, anchor: date | None = FRIDAY) -> dict[str, tuple[str, str | None]]:
+    return {timex.text: (timex.type, timex.value) for timex in find_timexes(nlp(text), anchor)}
+
+
+@pytest.mark.parametrize(("text", "expression", "kind", "value"), [
+    ("The strike lasted three weeks.", "three weeks", "duration", "P3W"),
+    ("Over the past two years sales rose.", "the past two years", "duration", "P2Y"),
+    ("The strike lasted several months.", "several months", "duration", "PXM"),
+    ("He was 45 years old.", "45 years old", "duration", "P45Y"),
+    ("Two years ago the plant closed.", "Two years ago", "date", "2011"),
+    ("The meeting is held every Sunday.", "every Sunday", "set", "XXXX-WXX-7"),
+    ("The board meets monthly.", "monthly", "set", "P1M"),
+    ("Last week the company said sales fell.", "Last week", "date", "2013-W17"),
+    ("Sales fell in the third quarter.", "the third quarter", "date", "2013-Q3"),
+    ("Prices were lower in the 1990s.", "the 1990s", "date", "199"),
+    ("The order took effect at 5 p.m.", "5 p.m.", "time", "2013-05-03T17:00"),
+    ("The House voted on Wednesday afternoon.", "Wednesday afternoon", "time",
+     "2013-05-01TAF"),
+    ("Sentencing has been set for June 28.", "June 28", "date", "2013-06-28"),
+    ("Prices are now higher.", "now", "date", "PRESENT_REF"),
+    ("Prices rose several weeks ago.", "several weeks ago", "date", "PAST_REF"),
+    ("He spoke at the convention last summer.", "last summer", "date", "2012-SU"),
+])
+def test_expressions_get_their_timex_type_and_value(nlp, text, expression, kind, value):
+    assert timexes(nlp, text)[expression] == (kind, value)
+
+
+def test_without_an_anchor_relative_dates_stay_unresolved_and_absolute_ones_do_not(nlp):
+    found = timexes(nlp, "On Tuesday the court ruled, as it said on June 28, 2012.", None)
+    assert found["Tuesday"] == ("date", None)
+    assert found["June 28, 2012"] == ("date", "2012-06-28")
+
+
+def test_story_dates_point_into_each_article_with_its_own_anchor(nlp):
+    articles = [Article("a1", "a.txt", "The vote was held on Tuesday.", published="2013-05-03"),
+                Article("a2", "b.txt", "The vote was held on Tuesday.", published="2013-05-10")]
+    dates = story_dates(articles, [nlp(article.text) for article in articles])
+    texts = {article.id: article.text for article in articles}
+    assert [(date.span.article, date.value, date.anchor) for date in dates] == [
+        ("a1", "2013-04-30", "2013-05-03"), ("a2", "2013-05-07", "2013-05-10")]
+    assert all(texts[d.span.article][d.span.start:d.span.end] == d.span.text for d in dates)
+
+
+def test_the_next_day_counts_from_the_day_the_text_named(nlp):
+    found = find_timexes(nlp("The fire broke out on June 3. The next day, officials closed "
+                             "the road."), date(2013, 6, 20))
+    assert [(timex.value, timex.anchor) for timex in found] == [
+        ("2013-06-03", "2013-06-20"), ("2013-06-04", "2013-06-03")]
