@@ -407,3 +407,101 @@ def read_polnear(root: Path, splits: Sequence[str] = ("train", "dev", "test"),
         if limit is not None and len(articles) >= limit:
             break
     return articles
+
+
+# --- TIMEX3 gold of CAT documents (MEANTIME, EventStoryLine) ---------------------------------
+
+# EventStoryLine's time markables and the TIMEX3 type each stands for.
+CAT_TIME_TYPES = {"TIME_DATE": "DATE", "TIME_OF_THE_DAY": "TIME", "TIME_DURATION": "DURATION",
+                  "TIME_REPETITION": "SET"}
+
+
+@dataclass(frozen=True, slots=True)
+class CatTimexDoc:
+    """A CAT document read by `read_cat` with its gold time expressions (in `doc.timexes`,
+    attrs "type" and "value" TIMEX3-style) apart from the creation time, whose value is
+    `doc.dct` and whose anchored span(s) in `doc.text` are `dct_spans`. `marked` holds the
+    sentence numbers with a markable of any kind anchored in them (ECB+ based corpora annotate
+    only some sentences of a document)."""
+
+    doc: CatDoc
+    dct_value: str | None
+    dct_spans: tuple[tuple[int, int], ...]
+    marked: frozenset[int] = frozenset()
+
+
+_LOOSE_DCT = re.compile(r"(?<!\d)(\d{4})[-:](\d{1,2})[-:](\d{1,2})(?!\d)")
+
+
+def loose_dct(text: str | None) -> date | None:
+    """`parse_dct`, or the first year-month-day in the text as some EventStoryLine creation
+    times write it ("2009-12-4", "t_2013-09-09", "2009:02:03T17:59:13Z")."""
+    found = parse_dct(text)
+    if found is None and text:
+        match = _LOOSE_DCT.search(text)
+        if match:
+            try:
+                found = date(*(int(part) for part in match.groups()))
+            except ValueError:
+                found = None
+    return found
+
+
+def _cat_token_index(root: ET.Element, doc: CatDoc) -> dict[str, Token]:
+    """t_id -> the token `read_cat` built for it (same order: sentence, then number)."""
+    rows: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for token in root.iter("token"):
+        rows[int(token.get("sentence", "0"))].append((int(token.get("number", "0")),
+                                                      token.text or "", token.get("t_id", "")))
+    return {t_id: built for number in sorted(rows)
+            for (_, _, t_id), built in zip(sorted(rows[number]), doc.sentences[number],
+                                           strict=True)}
+
+
+def read_cat_timexes(path: Path, detokenize: bool = False) -> CatTimexDoc:
+    """MEANTIME's TIMEX3 markables or EventStoryLine's TIME_* markables (TIME_DATE, ..._OF_THE_DAY,
+    ..._DURATION, ..._REPETITION as DATE, TIME, DURATION, SET) anchored to tokens, over the text
+    `read_cat` rebuilds. Markables without token anchors are corpus-level instances and are
+    left out. The creation time (functionInDocument="CREATION_TIME", or DCT="TRUE") is no
+    gold expression: its value (an anchored one first) is the DCT, its span kept apart."""
+    cat = read_cat(path, detokenize)
+    root = ET.parse(path).getroot()
+    index = _cat_token_index(root, cat)
+    timexes = list(cat.timexes)  # MEANTIME's TIMEX3 markables, the DCT already left out
+    creation: list[tuple[bool, str, tuple[int, int] | None]] = []  # (anchored, value, span)
+    markables = root.find("Markables")
+    marked = frozenset(index[anchor.get("t_id", "")].sentence
+                       for anchor in (markables.iter("token_anchor") if markables is not None
+                                      else ()) if anchor.get("t_id", "") in index)
+    for element in markables if markables is not None else ():
+        if element.tag == "TIMEX3":
+            is_dct = element.get("functionInDocument") == "CREATION_TIME"
+            if not is_dct:
+                continue
+        elif element.tag in CAT_TIME_TYPES:
+            is_dct = element.get("DCT") == "TRUE"
+        else:
+            continue
+        anchored = [index[anchor.get("t_id", "")] for anchor in element.iter("token_anchor")
+                    if anchor.get("t_id", "") in index]
+        span = (min(token.start for token in anchored),
+                max(token.end for token in anchored)) if anchored else None
+        if is_dct:
+            creation.append((span is not None, element.get("value") or "", span))
+        elif span is not None:
+            attrs = {**element.attrib, "type": CAT_TIME_TYPES[element.tag],
+                     "value": element.get("value") or ""}
+            timexes.append(Tagged("TIMEX3", span[0], span[1], cat.text[span[0]:span[1]], attrs,
+                                  anchored[0].sentence))
+    creation.sort(key=lambda item: not item[0])  # anchored ones first, else in reading order
+    dct, dct_value = cat.dct, None
+    for _, value, _ in creation:
+        if loose_dct(value) is not None:
+            dct, dct_value = dct or loose_dct(value), value
+            break
+    doc_id = root.get("doc_id") or cat.name  # EventStoryLine names a document by doc_name only
+    doc = CatDoc(doc_id, cat.name, dct, cat.text, cat.sentences,
+                 tuple(sorted(timexes, key=lambda item: (item.start, item.end))))
+    return CatTimexDoc(doc, dct_value,
+                       tuple(sorted({span for _, _, span in creation if span is not None})),
+                       marked)

@@ -18,12 +18,16 @@ def timexes(nlp, text: str, anchor: date | None = FRIDAY) -> dict[str, tuple[str
     ("The strike lasted three weeks.", "three weeks", "duration", "P3W"),
     ("Over the past two years sales rose.", "the past two years", "duration", "P2Y"),
     ("The strike lasted several months.", "several months", "duration", "PXM"),
-    ("He was 45 years old.", "45 years old", "duration", "P45Y"),
     ("Two years ago the plant closed.", "Two years ago", "date", "2011"),
     ("The meeting is held every Sunday.", "every Sunday", "set", "XXXX-WXX-7"),
     ("The board meets monthly.", "monthly", "set", "P1M"),
     ("Last week the company said sales fell.", "Last week", "date", "2013-W17"),
-    ("Sales fell in the third quarter.", "the third quarter", "date", "2013-Q3"),
+    # a quarter without its year: the latest begun, or the next for what is to come
+    ("Sales fell in the third quarter.", "the third quarter", "date", "2012-Q3"),
+    ("Sales will rise in the third quarter.", "the third quarter", "date", "2013-Q3"),
+    ("Third-quarter profit fell.", "Third-quarter", "date", "2012-Q3"),
+    ("Profit rose in the quarter.", "the quarter", "date", "2013-Q1"),
+    ("Sales fell in the 1988 second quarter.", "the 1988 second quarter", "date", "1988-Q2"),
     ("Prices were lower in the 1990s.", "the 1990s", "date", "199"),
     ("The order took effect at 5 p.m.", "5 p.m.", "time", "2013-05-03T17:00"),
     ("The House voted on Wednesday afternoon.", "Wednesday afternoon", "time",
@@ -35,6 +39,18 @@ def timexes(nlp, text: str, anchor: date | None = FRIDAY) -> dict[str, tuple[str
 ])
 def test_expressions_get_their_timex_type_and_value(nlp, text, expression, kind, value):
     assert timexes(nlp, text)[expression] == (kind, value)
+
+
+def test_ages_and_bare_numbers_are_no_time_and_a_period_ended_on_a_day_is_two(nlp):
+    found = timexes(nlp, "The 6-year-old boy, 44, was found. Net income rose in the year "
+                         "ended Sept. 30.", date(1989, 11, 2))
+    assert found == {"the year": ("date", "1989"), "Sept. 30": ("date", "1989-09-30")}
+
+
+def test_a_year_ago_in_a_quarterly_report_is_that_quarter_a_year_before(nlp):
+    found = timexes(nlp, "Third-quarter profit rose 5% from $1 million a year earlier.",
+                    date(1989, 11, 2))
+    assert found["a year earlier"] == ("date", "1988-Q3")
 
 
 def test_without_an_anchor_relative_dates_stay_unresolved_and_absolute_ones_do_not(nlp):

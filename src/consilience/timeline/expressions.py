@@ -56,6 +56,8 @@ def tense_of(verb: Token | None) -> Tense | None:
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     if any(child.lower_ in FUTURE_AUXILIARIES for child in auxiliaries):
         return "future"
+    if any(child.lower_ == "had" for child in auxiliaries):
+        return "past"  # "had been scheduled to expire Friday": a plan already past
     if verb.lemma_ in SCHEDULING_WORDS or (verb.lemma_ == "set" and any(
             child.dep_ == "prep" and child.lower_ == "for" for child in verb.children)):
         # "was scheduled for July 1", "a rally set for Wednesday": the date is ahead of

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from ..lang.en.calendar import MONTHS, WEEKDAYS
-from ..lang.en.numbers import UNIT_AND_TEEN_WORDS
+from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
 from .values import (
     TimeValue,
     day,
@@ -47,8 +47,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.IG
     ("year", r"(?<![\d$€£.,-])\b(?P<year>1[5-9]\d\d|20\d\d|21\d\d)\b(?![\d%-])"),
 )]
 _RELATIVE_UNIT = re.compile(
-    r"\b(?:(?P<count>\d+|a couple of|couple of|a few|few|several|some|many|an?|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?(?P<unit>day|week|month|year)"
+    r"\b(?:(?P<count>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|a couple of|couple of|"
+    r"a few|few|several|some|many|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[\s-]+)?"
+    r"(?P<unit>day|week|month|year)"
     r"(?P<plural>s)?\s+"
     r"(?P<direction>ago|earlier|before|later|after|from now|hence)\b", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:earlier|later)\b", re.IGNORECASE)
@@ -64,9 +67,17 @@ _WEEKDAY = re.compile(r"\b(?P<which>last|this|next|coming|past)?\s*(?P<weekday>"
                       "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b\.?",
                       re.IGNORECASE)
 _QUARTER = re.compile(
-    r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])\s*"
+    r"\b(?:the\s+)?(?:(?P<year_before>\d{4})\s+|(?P<which_before>this|last|next)\s+year'?s\s+|"
+    r"(?P<ago>year[\s-](?:ago|earlier))\s+)?"
+    r"(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|q[1-4])[\s-]*"
     r"(?P<part>quarter|half)?(?:\s+of)?\s*(?:(?P<which>this|last|next|the)\s+year|"
-    r"(?P<year>\d{4}))?\b", re.IGNORECASE)
+    r"(?:fiscal\s+)?(?P<year>\d{4}))?\b", re.IGNORECASE)
+_THE_QUARTER = re.compile(
+    r"^(?:the\s+)?(?:(?P<which>latest|last|past|previous|preceding|current|this|next|coming|"
+    r"year[\s-]ago|year[\s-]earlier|same)\s+)?(?:fiscal\s+|calendar\s+)?quarter$",
+    re.IGNORECASE)
+"""A quarter named by where it lies ("the latest quarter", "the year-ago quarter"); bare
+"the quarter" of a report is its latest full quarter."""
 _SEASON = re.compile(r"\b(?:(?P<which>last|this|next|past|coming|previous)\s+)?(?P<season>spring|"
                      r"summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(?P<year>\d{4})\b)?",
                      re.IGNORECASE)
@@ -82,6 +93,33 @@ _ANAPHORIC = re.compile(
 from the article's date."""
 _STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0,
           "before": -1, "after": 1}
+_MODIFIERS = re.compile(r"^(?:(?:earlier|later)\s+in|early|late|later|earlier|mid-?|"
+                        r"the\s+middle\s+of|the\s+end\s+of|the\s+start\s+of|"
+                        r"the\s+beginning\s+of)\s*(?=\S)", re.IGNORECASE)
+"""Words that narrow a period without moving it ("late yesterday", "mid-1996", "the end of
+the month"): the period is what is placed."""
+_CURRENT_PERIOD = re.compile(
+    r"^(?:the\s+)?(?:full\s+|current\s+|whole\s+|entire\s+)?(?:fiscal\s+|calendar\s+)?"
+    r"(?P<unit>year|month|week|weekend)(?:[\s-]end|'s\s+end)?$|"
+    r"^(?P<unit_end>year)[\s-]end$")
+"""A period named as the report's own ("the year", "the fiscal year", "year-end", "the
+week", "the weekend"): the one around the anchor."""
+_DAY_WORD = re.compile(r"\b(?:yesterday|today|tomorrow|tonight)\b")
+_BELOW_HUNDRED = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:[\s-]+(?:" +
+                  "|".join(word for word, value in UNIT_AND_TEEN_WORDS.items() if value < 10) +
+                  r"))?|" + "|".join(UNIT_AND_TEEN_WORDS) + r")")
+_TENS_AND_TEENS = (r"(?:(?:" + "|".join(TENS_WORDS) + r")(?:[\s-]+(?:" +
+                   "|".join(word for word, value in UNIT_AND_TEEN_WORDS.items() if value < 10) +
+                   r"))?|" + "|".join(word for word, value in UNIT_AND_TEEN_WORDS.items()
+                                     if value >= 10) + r")")
+"""The last two digits of a spelled year: "ninety-six", "twelve", not "one" ("twenty-one
+days" is no year)."""
+_SPELLED_YEAR = re.compile(
+    r"\b(?:(?P<century>nineteen|eighteen|twenty)[\s-]+(?:hundred[\s-]+(?:and[\s-]+)?)?"
+    r"(?P<rest>" + _TENS_AND_TEENS + r")|(?P<thousand>two[\s-]+thousand)(?:[\s-]+(?:and[\s-]+)?"
+    r"(?P<after>" + _BELOW_HUNDRED + r"))?)\b", re.IGNORECASE)
+"""A year in words, as transcribed speech writes it ("nineteen ninety-six", "the year two
+thousand")."""
 _SIMPLE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
            "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2}
@@ -93,7 +131,7 @@ def _count(word: str | None) -> int | tuple[int, int]:
     word = word.casefold()
     if word.isdigit():
         return int(word)
-    return _VAGUE.get(word) or _NUMBERS.get(word, 1)
+    return _VAGUE.get(word) or _NUMBERS.get(word) or _spelled_number(word) or 1
 
 
 def _full_year(two_or_four: str, anchor: date | None) -> int:
@@ -228,15 +266,50 @@ def _anaphoric(text: str, reference: date) -> TimeValue | None:
     return year(reference.year + step)
 
 
+def _spelled_number(words: str) -> int:
+    total = 0
+    for word in re.split(r"[\s-]+", words.casefold()):
+        total += TENS_WORDS.get(word, 0) + UNIT_AND_TEEN_WORDS.get(word, 0)
+    return total
+
+
+def _years_in_digits(text: str) -> str:
+    """`text` with years written in words put in digits ("nineteen ninety-six" is 1996)."""
+    def digits(match: re.Match[str]) -> str:
+        if match.group("thousand"):
+            return str(2000 + (_spelled_number(match.group("after"))
+                               if match.group("after") else 0))
+        century = UNIT_AND_TEEN_WORDS[match.group("century").casefold()] if \
+            match.group("century").casefold() != "twenty" else 20
+        return str(century * 100 + _spelled_number(match.group("rest")))
+    return _SPELLED_YEAR.sub(digits, text)
+
+
 def _decade(start: int) -> TimeValue:
     return TimeValue(f"{start:04d}", "year", f"{start + 9:04d}")
 
 
 def _relative(text: str, anchor: date, tense: Tense | None) -> TimeValue | None:
     lowered = " ".join(text.casefold().split())
-    lowered = re.sub(r"^(?:on|at|in|since|by|until|from|during)\s+", "", lowered)
+    lowered = re.sub(r"^(?:on|at|in|since|by|until|from|during|around|about)\s+", "", lowered)
+    lowered = _MODIFIERS.sub("", lowered)
     if lowered in _SIMPLE:
         return day(anchor + timedelta(days=_SIMPLE[lowered]))
+    if re.fullmatch(r"(?:the\s+)?year[\s-](?:ago|earlier)", lowered):
+        return year(anchor.year - 1)  # "the year-ago results"
+    current = _CURRENT_PERIOD.match(lowered)
+    if current is not None:
+        unit = current.group("unit") or current.group("unit_end")
+        if unit == "year":
+            return year(anchor.year)
+        if unit == "month":
+            return month(anchor.year, anchor.month)
+        if unit == "week":
+            return week_of(anchor)
+        return _last_next("this", "weekend", anchor, tense)
+    day_word = _DAY_WORD.search(lowered)
+    if day_word is not None:  # "mid-afternoon yesterday", "5 p.m. today"
+        return day(anchor + timedelta(days=_SIMPLE[day_word.group()]))
     lowered = re.sub(r"^the\s+", "", lowered)
     match = _RELATIVE_UNIT.search(lowered)
     if match and (match.group("count") or match.group("plural")):
@@ -315,7 +388,10 @@ def _month_only(match: re.Match[str], anchor: date, tense: Tense | None) -> Time
     if tense == "past":
         return month(anchor.year if month_number <= anchor.month else anchor.year - 1,
                      month_number)
-    return month(anchor.year, month_number)
+    # no tense to go by ("worth $5 million in October" of a January report): the nearest
+    months_away = {offset: abs((anchor.year + offset) * 12 + month_number
+                               - anchor.year * 12 - anchor.month) for offset in (-1, 0, 1)}
+    return month(anchor.year + min(months_away, key=months_away.__getitem__), month_number)
 
 
 def _weekday(which: str | None, weekday: int, anchor: date, tense: Tense | None) -> TimeValue:
@@ -332,24 +408,57 @@ def _weekday(which: str | None, weekday: int, anchor: date, tense: Tense | None)
     return day(anchor + timedelta(days=ahead))  # "this Friday" in the present: the coming one
 
 
-def _quarter(text: str, anchor: date | None) -> TimeValue | None:
-    """"the third quarter of this year", "Q2 2024", "the first half of 2025": months."""
+def _quarter_of(day_in: date, step: int = 0) -> TimeValue:
+    """The quarter `step` quarters away from the one holding `day_in`, as its months."""
+    index = day_in.year * 4 + (day_in.month - 1) // 3 + step
+    year_number, number = divmod(index, 4)
+    first = number * 3 + 1
+    return TimeValue(f"{year_number:04d}-{first:02d}", "month",
+                     f"{year_number:04d}-{first + 2:02d}")
+
+
+def _quarter(text: str, anchor: date | None, tense: Tense | None = None
+             ) -> TimeValue | None:
+    """"the third quarter of this year", "Q2 2024", "third-quarter", "the 1988 second
+    quarter", "next year's first quarter", "the year-ago third quarter", "the first half of
+    2025", "the latest quarter": months. A quarter named without its year is the latest one
+    begun by the anchor (the next one for what is to come); "the quarter" alone is the
+    latest full one, as a report of results means it."""
+    named = _THE_QUARTER.match(re.sub(r"['\u2019]s$", "", text.strip()))
+    if named is not None:
+        if anchor is None:
+            return None
+        which = (named.group("which") or "").casefold().replace("-", " ")
+        step = {"current": 0, "this": 0, "next": 1, "coming": 1, "year ago": -5,
+                "year earlier": -5, "same": -1}.get(which, -1)
+        return _quarter_of(anchor, step)
     match = _QUARTER.search(text)
     if match is None or not (match.group("part") or match.group("ordinal").lower()
                              .startswith("q")):
         return None
-    if match.group("year"):
-        year_number = int(match.group("year"))
-    elif anchor is None:
-        return None
-    else:
-        year_number = anchor.year + {"last": -1, "next": 1}.get(
-            (match.group("which") or "").casefold(), 0)
     number = _ORDINALS[match.group("ordinal").casefold()]
     size = 6 if (match.group("part") or "").casefold() == "half" else 3
     if number * size > 12:
         return None
     first = (number - 1) * size + 1
+    explicit = match.group("year") or match.group("year_before")
+    which = (match.group("which") or match.group("which_before") or "").casefold()
+    if explicit:
+        year_number = int(explicit)
+    elif anchor is None:
+        return None
+    elif which in ("last", "next", "this", "the"):
+        year_number = anchor.year + {"last": -1, "next": 1}.get(which, 0)
+    else:
+        year_number = anchor.year
+        begun = date(year_number, first, 1) <= anchor
+        if tense == "future" and begun and \
+                (anchor.month - (first + size - 1)) > 6:  # long over: next year's
+            year_number += 1
+        elif not begun and tense != "future":
+            year_number -= 1
+        if match.group("ago"):
+            year_number -= 1
     return TimeValue(f"{year_number:04d}-{first:02d}", "month",
                      f"{year_number:04d}-{first + size - 1:02d}")
 
@@ -382,10 +491,10 @@ def _in_calendar(value: str | None) -> bool:
 
 
 def _normalise(text: str, anchor: date | None, tense: Tense | None) -> TimeValue | None:
-    text = " ".join(text.split())
+    text = _years_in_digits(_MODIFIERS.sub("", " ".join(text.split())))
     if not text:
         return None
-    quarter = _quarter(text, anchor)
+    quarter = _quarter(text, anchor, tense)
     if quarter is not None:
         return quarter
     season = _season(text, anchor, tense)
@@ -394,9 +503,12 @@ def _normalise(text: str, anchor: date | None, tense: Tense | None) -> TimeValue
     if anchor is not None:
         relative = _relative(text, anchor, tense)
         if relative is not None and not _PATTERNS[-1][1].search(text):
-            named = _absolute(text, anchor, tense) if _COMPARED.search(text) else None
+            named = _absolute(text, anchor, tense) if _COMPARED.search(text) or \
+                _WEEKDAY.search(text) else None
             if named is not None and named.precision == "day":
-                return named  # "January 1, weeks earlier (than planned)": the day it names
+                # "January 1, weeks earlier (than planned)", "Saturday, April 25": the day
+                # it names
+                return named
             return relative
         month_only = _MONTH_ONLY.match(text.casefold())
         if month_only and not re.search(r"\d", text):

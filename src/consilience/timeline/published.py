@@ -67,7 +67,8 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
             return day(floor)
     # Alone, a past date is no evidence of when the article appeared ("Sept. 11, 2001"); a
     # full date whose weekday the text also gives ("on Tuesday, June 5, 2016") is.
-    recent = [found for found in past_days if _weekday_named(doc.text, found)]
+    text = doc.text
+    recent = [found for found in past_days if _weekday_named(text, found)]
     return day(max(recent)) if recent else None
 
 

@@ -56,13 +56,19 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, **UNIT_AND_TEEN_WORDS, "a couple of":
                 "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
                 "half a": 0.5}
 _UNITS = r"(?P<unit>second|minute|hour|day|night|week|weekend|month|year|decade|century|quarter)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNIT_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _DURATION = re.compile(
-    r"\b(?P<count>\d+(?:\.\d+)?|a couple of|couple of|half an?|an?|one|two|three|four|five|"
+    r"\b(?P<count>" + _TENS + r"[\s-]" + _UNIT_WORDS + r"|\d+(?:\.\d+)?|a couple of|couple of|"
+    r"half an?|an?|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
     r"several|a few|few|some|many|more than|nearly|almost|about)?(?:[\s-]+(?:more|full|"
     r"straight|consecutive|long))?[\s-]*" + _UNITS + r"(?:e?s)?\b"
     r"(?P<after>\s+(?:ago|earlier|before|later|after|from now|hence))?", re.IGNORECASE)
+_YEAR_NUMBER = re.compile(r"1[5-9]\d\d|20\d\d")
+_QUARTER_WORDS = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|"
+                            r"half)\b", re.IGNORECASE)
 _PLURAL_UNITS = re.compile(r"\b(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b",
                            re.IGNORECASE)
 _LOCATING = re.compile(r"\b(?:last|this|next|coming|previous|current|past|that|same)\s+"
@@ -112,6 +118,9 @@ def _count(word: str | None) -> str:
     if lowered in _COUNT_WORDS:
         value = _COUNT_WORDS[lowered]
         return f"{value:g}"
+    parts = lowered.replace("-", " ").split()
+    if len(parts) == 2 and all(part in _COUNT_WORDS for part in parts):
+        return f"{_COUNT_WORDS[parts[0]] + _COUNT_WORDS[parts[1]]:g}"  # "twenty four"
     try:
         return f"{float(lowered):g}"
     except ValueError:
@@ -246,11 +255,12 @@ def _typed(span: Span, anchor: date | None, reference: date | None
         return Timex(span.start_char, span.end_char, text, "set", recurring, None, None), None
     counted = _DURATION.search(text)
     normalised = None
-    if counted is None or not counted.group("count") or counted.group("after"):
+    if counted is None or not counted.group("count") or counted.group("after") or \
+            _YEAR_NUMBER.fullmatch(counted.group("count")) or _QUARTER_WORDS.search(text):
         normalised = normalise_expression(text, anchor, tense, reference)
-    if normalised is None:  # "three years", "the past two weeks", "45 years old"
+    if normalised is None:  # "three years", "the past two weeks", "a two-hour meeting"
         period = _duration_value(text)
-        if period is not None and not _is_time(span):
+        if period is not None and (not _is_time(span) or period.startswith("PT")):
             return Timex(span.start_char, span.end_char, text, "duration", period, None,
                          None), None
         normalised = normalise_expression(text, anchor, tense, reference)
@@ -279,12 +289,51 @@ def _typed(span: Span, anchor: date | None, reference: date | None
 _EVERY_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 
 
+_YEAR_BACK = re.compile(r"^(?:a\s+|the\s+)?year[\s-](?:ago|earlier|before)"
+                        r"(?:\s+(?:period|quarter))?$", re.IGNORECASE)
+""""a year ago", "the year-earlier period": in a report of quarterly results, the same
+quarter a year before."""
+_LAST_YEAR = re.compile(r"^last\s+year$", re.IGNORECASE)
+_BACKWARD = re.compile(r"\b(?:ago|earlier|before|prior|previous)\b", re.IGNORECASE)
+_ENDED = re.compile(r"^(?P<period>.*?\b(?:year|quarter|period|month|week|half|months|weeks|"
+                    r"years))\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<day>\S.*)$",
+                    re.IGNORECASE)
+""""the year ended Sept. 30": a period and the day it ends, two expressions."""
+_NOT_TIME = re.compile(r"^\d+(?:[.,]\d+)?$|\byears?[\s-]+old\b|-year-old\b|^\d+s$|"
+                       r"^(?:quarterly|annual|annually)$", re.IGNORECASE)
+"""What the tagger labels a date but no reader would place: a bare number that is not a
+year ("44", "80486"), an age ("six-year-old", "52 years old"), a frequency adjective
+("quarterly dividends", "the annual meeting")."""
+
+
+def _split(doc: Doc, span: Span) -> list[Span]:
+    """The span, or its period and its end day when it is "the year ended Sept. 30"."""
+    match = _ENDED.match(span.text)
+    if match is None:
+        return [span]
+    parts = [doc.char_span(span.start_char + match.start(group),
+                           span.start_char + match.end(group), alignment_mode="contract")
+             for group in ("period", "day")]
+    kept = [part for part in parts if part is not None and len(part)]
+    for part in kept:
+        part.label_ = span.label_
+    return kept or [span]
+
+
+def _kept(span: Span) -> bool:
+    text = span.text.strip()
+    return bool(text) and not (_NOT_TIME.search(text) and not _YEAR_NUMBER.fullmatch(text))
+
+
 def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans in text order, "every" taken into the span it precedes ("every Sunday") and a
-    date and a time of day that follow each other merged ("Wednesday afternoon")."""
+    """Spans in text order, "every" taken into the span it precedes ("every Sunday"), a
+    date and a time of day that follow each other merged ("Wednesday afternoon"), a period
+    and the day it ended split, and what is no time (a bare number, an age) left out."""
     joined: list[Span] = []
-    for span in sorted(spans, key=lambda item: item.start_char):
-        before = doc.text[max(0, span.start_char - 8):span.start_char]
+    text = doc.text  # built anew on every access: once
+    pieces = [piece for span in spans for piece in _split(doc, span) if _kept(piece)]
+    for span in sorted(pieces, key=lambda item: item.start_char):
+        before = text[max(0, span.start_char - 8):span.start_char]
         every = _EVERY_BEFORE.search(before)
         if every is not None and span.start > 0:
             wider = doc.char_span(span.start_char - (len(before) - every.start()),
@@ -313,11 +362,33 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             spans.append(span)
     found: list[Timex] = []
     reference: date | None = None
+    quarter: str | None = None  # the quarter the text named last, "1989-Q3"
     for span in _joined(doc, spans):
-        timex, value = _typed(span, anchor, reference)
-        reference = last_day(value, reference)
+        text = span.text.strip()
+        quarterly = quarter is not None or "quarter" in span.sent.text.casefold()
+        if anchor is not None and quarterly and (_YEAR_BACK.match(text) or (
+                _LAST_YEAR.match(text) and "quarter" in span.sent.text.casefold())):
+            timex = _year_back_quarter(span, anchor, quarter)
+        else:
+            timex, value = _typed(span, anchor, reference)
+            reference = last_day(value, reference)
+            if timex.precision == "quarter" and timex.value is not None and \
+                    not _BACKWARD.search(text):
+                quarter = timex.value
         found.append(timex)
     return found
+
+
+def _year_back_quarter(span: Span, anchor: date, quarter: str | None) -> Timex:
+    """"a year earlier" beside a quarter's results: that quarter a year before (the quarter
+    named last, else the latest full one)."""
+    if quarter is None:
+        latest, _ = _date_value(normalise_expression("the quarter", anchor))
+        quarter = latest
+    year_number, number = quarter.split("-Q")
+    value = f"{int(year_number) - 1:04d}-Q{number}"
+    return Timex(span.start_char, span.end_char, span.text, "date", value, "quarter",
+                 anchor.isoformat())
 
 
 def story_dates(articles: Sequence[Article], docs: Sequence[Doc]
