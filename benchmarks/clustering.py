@@ -11,8 +11,20 @@ its threshold tuned on train+dev topics separately for each level; and, for orie
 average-link agglomerative clustering with the same vectors (threshold tuned the same way).
 consilience's own parameters were chosen on train+dev topics only (`--tune` repeats that search).
 
-    .venv/bin/python benchmarks/clustering.py            # test topics 36-45 and all 982 docs
-    .venv/bin/python benchmarks/clustering.py --tune     # the grid search on train+dev
+gva-dev (`--corpus gva`): local US news about shootings, each article labelled with the Gun
+Violence Archive incident it reports (see benchmarks/gva.py for the cleaning and the streams).
+Every article is about "a shooting": the task is telling the same shooting from another one.
+Documents are streamed once, in publication order, with their publication dates (so the
+clusterer's time decay works); consilience's story level is scored by B-cubed against incidents
+on `gva_eval` (incidents with 2+ documents, GVC train events left out) and on the GVC dev events.
+The same TF-IDF streaming-centroid baseline (IDF fitted on the kept documents outside gva_eval,
+title + text) has its threshold chosen on the GVC train events and, as an upper bound, on the
+reported stream itself. From Python, `gva_scores(shared, params)` scores a variant of the story
+parameters, reusing the article features computed once per process.
+
+    .venv/bin/python benchmarks/clustering.py            # ECB+ (test topics, all) and gva-dev
+    .venv/bin/python benchmarks/clustering.py --corpus gva
+    .venv/bin/python benchmarks/clustering.py --tune     # the ECB+ grid search on train+dev
 """
 
 from __future__ import annotations
@@ -33,10 +45,18 @@ import numpy as np
 from consilience.cluster.features import ArticleFeatures, article_features
 from consilience.cluster.hierarchy import TOPIC_PARAMS, TwoLevelClusterer
 from consilience.cluster.online import ClusterParams
+
+# Run as a script, benchmarks/ is on sys.path; imported as benchmarks.clustering, it is not.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 from corpora import ECB_DEV_TOPICS, ECB_TEST_TOPICS, ecb_root, ecb_words, rebuild_text
+from gva import GvaData, GvaDoc, gva_root, read_gva, summary
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ORDERS = 5
+CORPORA = ("ecb", "gva")
+GVA_REPORTED = ("gva_eval", "gvc_dev")
+THRESHOLDS = np.arange(0.04, 0.62, 0.02)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +125,9 @@ class TfidfSpace:
         self.vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1)
         self.vectorizer.fit(fit_texts)
 
-    def vectors(self, docs: Sequence[Doc]) -> dict[str, np.ndarray]:
-        matrix = self.vectorizer.transform([doc.text for doc in docs])
+    def vectors(self, docs: Sequence[Doc], text: Callable[[Doc], str] = lambda doc: doc.text
+                ) -> dict[str, np.ndarray]:
+        matrix = self.vectorizer.transform([text(doc) for doc in docs])
         return {doc.name: matrix[index] for index, doc in enumerate(docs)}
 
 
@@ -179,7 +200,7 @@ def tune_baseline(docs: Sequence[Doc], vectors: dict, offline: bool) -> tuple[fl
     best = {"topic": (0.0, 0.0), "sub": (0.0, 0.0)}
     topic_gold = {doc.name: doc.topic for doc in docs}
     sub_gold = {doc.name: doc.subtopic for doc in docs}
-    for threshold in np.arange(0.04, 0.62, 0.02):
+    for threshold in THRESHOLDS:
         if offline:
             clusters = agglomerative_clusters(docs, vectors, threshold)
             topic = sub = bcubed(clusters, topic_gold)[2], bcubed(clusters, sub_gold)[2]
@@ -225,12 +246,212 @@ def tune_consilience(docs: Sequence[Doc], features: dict[str, ArticleFeatures]) 
     print(f"best topic threshold: {max(topic_results)}")
 
 
+# --- gva-dev --------------------------------------------------------------------------------
+
+_GVA_CACHE: dict[Path, tuple[GvaData, dict[str, ArticleFeatures], float]] = {}
+
+
+def gva_text(doc: GvaDoc) -> str:
+    return f"{doc.title}\n{doc.text}" if doc.title else doc.text
+
+
+def load_gva(shared: Path = SHARED) -> tuple[GvaData, dict[str, ArticleFeatures], float]:
+    """The cleaned corpus and the article features of every document in a stream (computed
+    once per process: they depend only on the text, the title and the date), with the seconds
+    the features took."""
+    key = shared.resolve()
+    if key not in _GVA_CACHE:
+        data = read_gva(shared)
+        docs = {doc.name: doc for stream in data.streams().values() for doc in stream}
+        started = time.perf_counter()
+        features = {name: article_features(name, doc.text, doc.title or None, doc.dct)
+                    for name, doc in docs.items()}
+        _GVA_CACHE[key] = (data, features, time.perf_counter() - started)
+    return _GVA_CACHE[key]
+
+
+def incident_gold(stream: Sequence[GvaDoc]) -> dict[str, str]:
+    return {doc.name: doc.incident for doc in stream}
+
+
+def gva_clusters(shared: Path = SHARED, params: ClusterParams | None = None,
+                 streams: Sequence[str] = ("gva_eval", "gvc_train", "gvc_dev"),
+                 topic: ClusterParams = TOPIC_PARAMS) -> dict[str, list[list[str]]]:
+    """consilience's story clusters (lists of doc ids) for each stream, in publication order."""
+    data, features, _ = load_gva(shared)
+    by_name = data.streams()
+    return {name: consilience_clusters(by_name[name], features, params or ClusterParams(),
+                                       topic)[0] for name in streams}
+
+
+def gva_scores(shared: Path = SHARED, params: ClusterParams | None = None,
+               streams: Sequence[str] = ("gva_eval", "gvc_train", "gvc_dev"),
+               topic: ClusterParams = TOPIC_PARAMS) -> dict[str, dict[str, float]]:
+    """B-cubed precision, recall and F1 against incidents of consilience's story level with
+    `params` (default: the shipped ClusterParams()) on each stream, with the number of
+    predicted clusters and the size of the largest. Choose parameters on gvc_train; report
+    gva_eval and gvc_dev. gvc_train is small (about 200 documents, few confusers), so it favours
+    loose settings that chain many shootings into one story on the 2,000-document gva_eval:
+    watch `largest`.
+
+        sys.path.insert(0, "benchmarks"); from clustering import gva_scores
+        gva_scores(params=replace(ClusterParams(), threshold=0.3))["gva_eval"]["f1"]
+    """
+    data, _, _ = load_gva(shared)
+    by_name = data.streams()
+    result = {}
+    for name, clusters in gva_clusters(shared, params, streams, topic).items():
+        stream = by_name[name]
+        precision, recall, f1 = bcubed(clusters, incident_gold(stream))
+        result[name] = {"precision": precision, "recall": recall, "f1": f1,
+                        "docs": len(stream), "incidents": len({d.incident for d in stream}),
+                        "clusters": len(clusters),
+                        "largest": max((len(cluster) for cluster in clusters), default=0)}
+    return result
+
+
+def best_threshold(stream: Sequence[GvaDoc], vectors: dict) -> tuple[float, float]:
+    """The baseline's best threshold on `stream` (one pass, publication order) and its F1."""
+    gold = incident_gold(stream)
+    best = (0.0, -1.0)
+    for threshold in THRESHOLDS:
+        f1 = bcubed(centroid_clusters(stream, vectors, float(threshold)), gold)[2]
+        if f1 > best[1]:
+            best = (float(threshold), f1)
+    return best
+
+
+def _describe(doc: GvaDoc, width: int = 90) -> str:
+    title = " ".join(doc.title.split()) or " ".join(doc.text.split())[:width]
+    return f"{doc.dct or '(no date)'} inc {doc.incident} {doc.name[:6]}: {title[:width]}"
+
+
+def error_examples(stream: Sequence[GvaDoc], clusters: Sequence[Sequence[str]],
+                   count: int) -> list[str]:
+    """The biggest predicted clusters that mix incidents and the incidents split the most."""
+    by_name = {doc.name: doc for doc in stream}
+    lines = []
+    mixed = [cluster for cluster in clusters
+             if len({by_name[name].incident for name in cluster}) > 1]
+    mixed.sort(key=lambda cluster: (-len(cluster), cluster[0]))
+    lines.append(f"{len(mixed)} of {len(clusters)} predicted clusters mix incidents; the "
+                 f"biggest {min(count, len(mixed))}:")
+    for cluster in mixed[:count]:
+        incidents = Counter(by_name[name].incident for name in cluster)
+        lines.append(f"- cluster of {len(cluster)} documents, {len(incidents)} incidents:")
+        for name in sorted(cluster, key=lambda name: (by_name[name].order_date, name)):
+            lines.append(f"    {_describe(by_name[name])}")
+    cluster_of = {name: index for index, cluster in enumerate(clusters) for name in cluster}
+    members: dict[str, list[GvaDoc]] = defaultdict(list)
+    for doc in stream:
+        members[doc.incident].append(doc)
+    split = [(len({cluster_of[doc.name] for doc in docs}), len(docs), incident)
+             for incident, docs in members.items()]
+    split = [item for item in split if item[0] > 1]
+    split.sort(key=lambda item: (-item[0], -item[1], item[2]))
+    lines.append(f"{len(split)} of {len(members)} incidents are split; the most split "
+                 f"{min(count, len(split))}:")
+    for pieces, size, incident in split[:count]:
+        lines.append(f"- incident {incident}: {size} documents in {pieces} predicted clusters:")
+        for doc in sorted(members[incident], key=lambda doc: (cluster_of[doc.name],
+                                                              doc.order_date, doc.name)):
+            lines.append(f"    [cluster {cluster_of[doc.name]}] {_describe(doc)}")
+    return lines
+
+
+def run_gva(shared: Path, examples: int) -> None:
+    if not (gva_root(shared) / "gva_docs.jsonl").is_file():
+        print(f"skipped: {gva_root(shared)} not found")
+        return
+    data, features, feature_seconds = load_gva(shared)
+    print("\n".join(summary(data)))
+    print(f"features: {len(features)} documents in {feature_seconds:.1f} s")
+    streams = data.streams()
+    eval_names = {doc.name for doc in streams["gva_eval"]}
+    fit_docs = [doc for doc in data.docs if doc.name not in eval_names]
+    started = time.perf_counter()
+    space = TfidfSpace([gva_text(doc) for doc in fit_docs])
+    stream_docs = {doc.name: doc for stream in streams.values() for doc in stream}
+    vectors = space.vectors(list(stream_docs.values()), gva_text)
+    train_threshold, train_f1 = best_threshold(streams["gvc_train"], vectors)
+    tune_seconds = time.perf_counter() - started
+    print(f"baseline: IDF fitted on the {len(fit_docs)} kept documents outside gva_eval; "
+          f"threshold chosen on gvc_train {train_threshold:.2f} (F1 there {train_f1:.3f}; "
+          f"{tune_seconds:.1f} s)")
+    print("consilience: story level ClusterParams() as shipped "
+          f"({ClusterParams()}), topic level TOPIC_PARAMS; gvc_train "
+          f"F1 {gva_scores(shared, streams=('gvc_train',))['gvc_train']['f1']:.3f}")
+
+    rows = []
+    ours_clusters = {}
+    for name in GVA_REPORTED:
+        stream = streams[name]
+        gold = incident_gold(stream)
+        counts = f"{len(stream)} | {len(set(gold.values()))}"
+        started = time.perf_counter()
+        clusters = consilience_clusters(stream, features, ClusterParams(), TOPIC_PARAMS)[0]
+        seconds = time.perf_counter() - started
+        ours_clusters[name] = clusters
+        rows.append((name, counts, "consilience (story level, shipped parameters)", "",
+                     bcubed(clusters, gold), len(clusters), seconds))
+        started = time.perf_counter()
+        clusters = centroid_clusters(stream, vectors, train_threshold)
+        rows.append((name, counts, "TF-IDF centroid, threshold chosen on gvc_train",
+                     f"{train_threshold:.2f}", bcubed(clusters, gold), len(clusters),
+                     time.perf_counter() - started))
+        started = time.perf_counter()
+        oracle, _ = best_threshold(stream, vectors)
+        clusters = centroid_clusters(stream, vectors, oracle)
+        rows.append((name, counts, "TF-IDF centroid, threshold chosen on this stream (oracle)",
+                     f"{oracle:.2f}", bcubed(clusters, gold), len(clusters),
+                     time.perf_counter() - started))
+        alone = [[doc.name] for doc in stream]
+        rows.append((name, counts, "every article alone (reference)", "", bcubed(alone, gold),
+                     len(alone), 0.0))
+    print()
+    print("| stream | docs | incidents | method | threshold | B-cubed P | B-cubed R "
+          "| B-cubed F1 | clusters | seconds |")
+    print("|---|--:|--:|---|--:|--:|--:|--:|--:|--:|")
+    for name, counts, method, threshold, (precision, recall, f1), size, seconds in rows:
+        print(f"| {name} | {counts} | {method} | {threshold} | {precision:.3f} | {recall:.3f} "
+              f"| {f1:.3f} | {size} | {seconds:.1f} |")
+    print("\n(seconds: clustering the stream; for the oracle row, the threshold search too)")
+    if examples:
+        print("\nErrors of consilience on gva_eval (dates are publication dates):")
+        print("\n".join(error_examples(streams["gva_eval"], ours_clusters["gva_eval"],
+                                       examples)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--tune", action="store_true", help="grid search on train+dev topics")
-    parser.add_argument("--orders", type=int, default=ORDERS)
+    parser.add_argument("--corpus", default=",".join(CORPORA),
+                        help="comma-separated: ecb, gva (default both)")
+    parser.add_argument("--tune", action="store_true",
+                        help="ECB+ only: grid search on train+dev topics")
+    parser.add_argument("--orders", type=int, default=ORDERS, help="ECB+ shuffled orders")
+    parser.add_argument("--examples", type=int, default=3,
+                        help="gva: mixed clusters and split incidents to print")
     args = parser.parse_args()
+    corpora = [name.strip() for name in args.corpus.split(",") if name.strip()]
+    unknown = sorted(set(corpora) - set(CORPORA))
+    if unknown:
+        parser.error(f"unknown corpus {', '.join(unknown)} (choose from {', '.join(CORPORA)})")
+    started = time.perf_counter()
+    if "ecb" in corpora:
+        print("## ECB+\n")
+        run_ecb(args)
+        print(f"\nECB+ part: {time.perf_counter() - started:.0f} s")
+    if "gva" in corpora and args.tune:
+        print("\ngva-dev skipped: --tune searches ECB+ only (see gva_scores for gva-dev)")
+    elif "gva" in corpora:
+        gva_started = time.perf_counter()
+        print("\n## gva-dev\n")
+        run_gva(args.shared, args.examples)
+        print(f"\ngva-dev part: {time.perf_counter() - gva_started:.0f} s")
+
+
+def run_ecb(args: argparse.Namespace) -> None:
     if not ecb_root(args.shared).is_dir():
         print(f"skipped: {ecb_root(args.shared)} not found")
         return

@@ -62,7 +62,7 @@ CALLER_BOUNDS = {
     ("lang/sentences.py", "_WORD_BEFORE"): "searched in the 25 characters before a full stop",
     ("claims/quantities/context.py", "_WORD_BEFORE"): "searched in the 16 characters before "
                                                       "a number",
-    ("timeline/normalise.py", "_QUARTER"): "normalise_expression first collapses white space "
+    ("dates/normalise.py", "_QUARTER"): "normalise_expression first collapses white space "
                                             "to single spaces, and the growth needs long runs",
 }
 

@@ -13,6 +13,7 @@ PACKAGE = Path(consilience.__file__).resolve().parent
 STAGES = frozenset({"ingest", "clean", "annotate", "cluster", "resolve", "timeline", "claims",
                     "conflicts", "provenance", "brief", "render", "store"})
 SHARED = frozenset({"models", "errors", "config", "lang", "syntax", "text", "isodates", "ids",
+                    "dates",
                     "vectors", "about"})
 
 

@@ -33,7 +33,8 @@ DEFAULT_DEPTH = 40
 @dataclass(frozen=True, slots=True)
 class ClusterParams:
     """Weights and the joining threshold of one clustering level; tuned on ECB+ train and dev
-    topics only (benchmarks/clustering.py)."""
+    topics only, the event-day terms on gva-dev's GVC train events and its articles outside
+    the reported stream (benchmarks/clustering.py)."""
 
     threshold: float = 0.32
     term_weight: float = 1.0
@@ -42,13 +43,20 @@ class ClusterParams:
     time_scale_days: float = 7.0
     other_years_penalty: float = 0.1  # taken off when the article and the story name years and
     # share none
+    day_weight: float = 0.0  # added when the article and the story say their events happened
+    # on the same day (a day apart at most); 0: the day only keeps follow-ups in (below)
+    other_days_penalty: float = 0.1  # taken off when both say when and no day meets: the
+    # same kind of event in the same place on another day is another story
+    same_day_time_scale: float = 60.0  # the time decay is this many times slower for an
+    # article naming the story's day: a follow-up weeks later (arrest, funeral, charges)
     depth: int = DEFAULT_DEPTH
 
 
 STORY_PARAMS = ClusterParams()
 """Articles into stories: one event."""
 TOPIC_PARAMS = ClusterParams(threshold=0.16, entity_weight=0.3, number_weight=0.0,
-                             other_years_penalty=0.0, time_scale_days=60.0)
+                             other_years_penalty=0.0, time_scale_days=60.0,
+                             other_days_penalty=0.0, same_day_time_scale=1.0)
 """Stories into topics: events of one kind, or one long thread."""
 
 

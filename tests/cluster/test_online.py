@@ -110,3 +110,42 @@ def test_the_index_keeps_the_latest_articles_per_key_and_pairs_agree():
         index.add(article, keys)
     assert index.candidates(["k"]) == ["x3", "x4"]
     assert set(candidate_pairs(list(reversed(keyed)), depth=2)) == online_pairs
+
+
+SHOOTING = [
+    ("A 17-year-old was shot and killed Saturday night outside a store on Elm Street in "
+     "Brookfield, police said. No arrests have been made.", "Teen killed in Brookfield shooting",
+     "2024-03-10"),
+    ("Police in Brookfield on Thursday arrested Dale Moreno, 22, in the March 9 killing of a "
+     "17-year-old outside an Elm Street store. Moreno faces a murder charge.",
+     "Arrest made in Brookfield teen's killing", "2024-03-28"),
+]
+OTHER_SHOOTING = ("A man was shot and wounded Monday afternoon on Elm Street in Brookfield, "
+                  "police said. No arrests have been made.", "Man wounded in Brookfield shooting",
+                  "2024-03-26")
+
+
+def test_the_days_a_report_says_things_happened_are_read_from_its_opening():
+    first, follow_up = features_of(SHOOTING, "s")
+    assert first.days == {"2024-03-09"}  # Saturday night, seen from Sunday the 10th
+    assert "2024-03-09" in follow_up.days  # "the March 9 killing", weeks later
+    assert features_from_json("s1", features_to_json(follow_up)).days == follow_up.days
+    assert article_features("x", "Shot on Saturday.", None, None).days == frozenset()
+
+
+def test_a_follow_up_naming_the_story_s_day_joins_it_weeks_later_another_day_does_not():
+    first, follow_up = features_of(SHOOTING, "s")
+    other = article_features("o", *OTHER_SHOOTING)
+    clusterer = StoryClusterer()
+    story = clusterer.add(first).story
+    assert clusterer.add(other).story != story  # same street, another day
+    assert clusterer.add(follow_up).story == story  # 18 days on, the same day named
+    # without reading days the follow-up is too late to join
+    from dataclasses import replace
+
+    from consilience.config import ClusterParams
+    plain = StoryClusterer(replace(ClusterParams(), same_day_time_scale=1.0,
+                                   other_days_penalty=0.0, day_weight=0.0))
+    story = plain.add(first).story
+    plain.add(other)
+    assert plain.add(follow_up).story != story

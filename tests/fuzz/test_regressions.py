@@ -10,12 +10,12 @@ import pytest
 
 from consilience import AnalyzeConfig, analyze_raw
 from consilience.clean import clean_article, normalise_date
+from consilience.dates.normalise import normalise_expression
 from consilience.ingest import read_inputs
 from consilience.models import Article, RawArticle
 from consilience.pipeline import analyze_articles
 from consilience.provenance.copies import find_copies
 from consilience.render import story_dict
-from consilience.timeline.normalise import normalise_expression
 
 from .checks import check_article, check_document, check_raw
 

@@ -13,13 +13,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from anyascii import anyascii
 from wordfreq import word_frequency
 
-from ..lang.en.calendar import CALENDAR_WORDS
+from ..dates import normalise_expression
+from ..lang.en.calendar import CALENDAR_WORDS, MONTH_NAMES, WEEKDAYS
 from ..lang.sentences import split_sentences
 from .candidates import band_keys
 
@@ -71,6 +72,38 @@ class ArticleFeatures:
     published: float | None  # seconds since the epoch, UTC
     years: frozenset[int]  # the years the text names (or its publication year)
     keys: tuple[str, ...]  # index keys: telling terms and names, LSH bands
+    days: frozenset[str] = frozenset()  # the days its opening says things happened (ISO)
+
+
+_DAY_WORDS = re.compile(
+    r"\b(?:(?:last|this|on|early|late)\s+)?(?:" + "|".join(sorted(WEEKDAYS, key=len,
+                                                                     reverse=True)) +
+    r")\b(?!-)|\byesterday\b|\blast\s+night\b|\btonight\b|\bthis\s+morning\b|"
+    r"\b(?:" + "|".join(MONTH_NAMES) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?",
+    re.IGNORECASE)
+_EVENT_WINDOW = 1_200
+"""The title and this many characters of the text: where a report says when its event was."""
+_EVENT_RANGE = timedelta(days=400)
+
+
+def event_days(text: str, title: str | None, published: str | None) -> frozenset[str]:
+    """The days the article's title and opening say things happened ("was shot Sunday
+    night", "on Nov. 10", "yesterday"), placed from its publication date as past events: a
+    follow-up days later names the day of the event it follows up."""
+    if not published:
+        return frozenset()
+    try:
+        anchor = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+    except ValueError:
+        return frozenset()
+    opening = ((title + "\n") if title else "") + text[:_EVENT_WINDOW]
+    days = set()
+    for match in _DAY_WORDS.finditer(opening):
+        value = normalise_expression(match.group(), anchor, "past")
+        if value is not None and value.precision == "day" and value.end is None and \
+                anchor - _EVENT_RANGE <= value.start_date <= anchor + timedelta(days=1):
+            days.add(value.value)
+    return frozenset(days)
 
 
 def _timestamp(published: str | None) -> float | None:
@@ -190,7 +223,7 @@ def article_features(article_id: str, text: str, title: str | None = None,
                       else {int(year) for year in _YEAR.findall(
                           ((title + "\n") if title else "") + text)})
     return ArticleFeatures(article_id, terms, entities, lead_entities, _numbers(text),
-                           timestamp, years, keys)
+                           timestamp, years, keys, event_days(text, title, published))
 
 
 def features_to_json(features: ArticleFeatures) -> str:
@@ -202,6 +235,7 @@ def features_to_json(features: ArticleFeatures) -> str:
         "published": features.published,
         "years": sorted(features.years),
         "keys": list(features.keys),
+        "days": sorted(features.days),
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -216,4 +250,5 @@ def features_from_json(article: str, text: str) -> ArticleFeatures:
         published=data["published"],
         years=frozenset(data["years"]),
         keys=tuple(data["keys"]),
+        days=frozenset(data.get("days", ())),  # absent from features stored before days
     )

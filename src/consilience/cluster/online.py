@@ -17,6 +17,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..config import ClusterParams
@@ -44,6 +45,7 @@ class StoryProfile:
     entities: Counter[str] = field(default_factory=Counter)
     numbers: Counter[str] = field(default_factory=Counter)
     years: Counter[int] = field(default_factory=Counter)
+    days: Counter[str] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
     squared_norm: float = 0.0  # of the centroid, kept as articles are added
@@ -60,9 +62,17 @@ class StoryProfile:
         self.name_mass += sum(_name_weight(name) for name in features.entities)
         self.numbers.update(features.numbers)
         self.years.update(features.years)
+        self.days.update(features.days)
         if features.published is not None:
             self.first = min(self.first or features.published, features.published)
             self.last = max(self.last or features.published, features.published)
+
+    def event_days(self) -> list[str]:
+        """The days the story's articles most often say it happened: the two most told,
+        each told by at least half as many articles as the first (a story's other days are
+        its follow-ups' news, which another event may share)."""
+        told = self.days.most_common(2)
+        return [day for day, count in told if count * 2 >= told[0][1]]
 
     @property
     def norm(self) -> float:
@@ -104,10 +114,29 @@ def score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams)
              + params.number_weight * min(numbers, 5) / 5)
     if features.years and story.years and not features.years & story.years.keys():
         value -= params.other_years_penalty
+    same_day = False
+    if features.days and story.days:
+        same_day = _days_meet(features.days, story.event_days())
+        value += params.day_weight if same_day else -params.other_days_penalty
     if features.published is not None and story.first is not None and story.last is not None:
         gap = max(story.first - features.published, features.published - story.last, 0.0)
-        value *= math.exp(-gap / (params.time_scale_days * _DAY))
+        scale = params.time_scale_days * (params.same_day_time_scale if same_day else 1.0)
+        if scale > 0:
+            value *= math.exp(-gap / (scale * _DAY))
+        elif gap > 0:  # a scale of 0 (a settings file may say so): only the same moment
+            value = 0.0
     return value
+
+
+def _days_meet(days: Iterable[str], others: Iterable[str]) -> bool:
+    """Whether a day of one set is a day of the other or next to one (a shooting late on
+    Saturday is reported as Saturday night by one outlet and early Sunday by another)."""
+    wanted = set()
+    for value in others:
+        day = date.fromisoformat(value)
+        wanted.update({value, (day - timedelta(days=1)).isoformat(),
+                       (day + timedelta(days=1)).isoformat()})
+    return any(value in wanted for value in days)
 
 
 class StoryClusterer:

@@ -1,11 +1,11 @@
 """Timeline: absolute dates for what articles say, and the story's dated events."""
 
+from ..dates.normalise import Tense, normalise_expression
+from ..dates.values import Precision, TimeValue
 from .events import DateMentions, EntityMentions, build_timeline, date_mentions
 from .expressions import Expression, event_dates, find_expressions, governing_verb, tense_of
-from .normalise import Tense, normalise_expression
 from .published import infer_publication_dates, infer_published, published_anchor
 from .timex import Timex, find_timexes, story_dates
-from .values import Precision, TimeValue
 
 __all__ = [
     "DateMentions",

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from ..dates.values import TimeValue
 from ..models import Article, EntityMentions, Span, TimelineEntry
 from .expressions import find_expressions
 from .published import published_anchor
-from .values import TimeValue
 
 _MAX_EVENT_TOKENS = 45
 _MIN_SHARED = 0.2

@@ -8,14 +8,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dates.normalise import Tense, normalise_expression
+from ..dates.values import TimeValue
 from ..lang.en.modality import (
     FUTURE_AUXILIARIES,
     FUTURE_FRAMES,
     FUTURE_MODIFIERS,
     SCHEDULING_WORDS,
 )
-from .normalise import Tense, normalise_expression
-from .values import TimeValue
 
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 # Dates the tagger does not always label: fiscal years, ISO dates.

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from ..dates.normalise import normalise_expression
+from ..dates.values import TimeValue, day
 from ..isodates import parse_iso
 from ..models import Article
 from .expressions import find_expressions
-from .normalise import normalise_expression
-from .values import TimeValue, day
 
 # A wire dateline opening the text: "WASHINGTON, June 21 (Reuters) -", "TOKYO (AP) — ".
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40},?\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2})\b")

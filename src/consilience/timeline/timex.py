@@ -21,14 +21,14 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
+from ..dates.normalise import is_anaphoric, normalise_expression
+from ..dates.values import TimeValue
 from ..lang.en.calendar import WEEKDAYS
 from ..lang.en.numbers import UNIT_AND_TEEN_WORDS
 from ..models import Article, TemporalExpression
 from ..models import Span as TextSpan
 from .expressions import candidate_spans, governing_verb, last_day, scheduled_thing, tense_of
-from .normalise import is_anaphoric, normalise_expression
 from .published import published_anchor
-from .values import TimeValue
 
 TimexType = Literal["date", "time", "duration", "set"]
 

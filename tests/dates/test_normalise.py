@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from consilience.timeline import normalise_expression
+from consilience.dates import normalise_expression
 
 SATURDAY = date(2025, 6, 21)
 
