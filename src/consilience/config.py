@@ -47,6 +47,9 @@ class ClusterParams:
     # on the same day (a day apart at most); 0: the day only keeps follow-ups in (below)
     other_days_penalty: float = 0.1  # taken off when both say when and no day meets: the
     # same kind of event in the same place on another day is another story
+    age_weight: float = 0.05  # added when the article gives an age the story gives ("a
+    # 17-year-old"): who a shooting's first reports are about before anyone is named
+    other_ages_penalty: float = 0.05  # taken off when both give ages and none is shared
     same_day_time_scale: float = 60.0  # the time decay is this many times slower for an
     # article naming the story's day: a follow-up weeks later (arrest, funeral, charges)
     depth: int = DEFAULT_DEPTH
@@ -56,7 +59,8 @@ STORY_PARAMS = ClusterParams()
 """Articles into stories: one event."""
 TOPIC_PARAMS = ClusterParams(threshold=0.16, entity_weight=0.3, number_weight=0.0,
                              other_years_penalty=0.0, time_scale_days=60.0,
-                             other_days_penalty=0.0, same_day_time_scale=1.0)
+                             other_days_penalty=0.0, same_day_time_scale=1.0,
+                             age_weight=0.0, other_ages_penalty=0.0)
 """Stories into topics: events of one kind, or one long thread."""
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from consilience.cluster.candidates import CandidateIndex, band_keys, candidate_pairs
 from consilience.cluster.features import (
     article_features,
@@ -149,3 +151,30 @@ def test_a_follow_up_naming_the_story_s_day_joins_it_weeks_later_another_day_doe
     story = plain.add(first).story
     plain.add(other)
     assert plain.add(follow_up).story != story
+
+
+def test_ages_are_read_and_a_shared_age_counts_for_the_story():
+    from consilience.cluster.features import ages
+
+    assert ages("A 17-year-old and a 15-month-old were shot; the suspect, aged 56, fled.",
+                "Teen, 2-year-old hurt") == {"17", "15m", "56", "2"}
+    first = article_features("a", "A 17-year-old was shot on Oak Street in Brookfield.",
+                             "Teen shot in Brookfield", "2024-03-10")
+    later = "Police named the {}-year-old shot on Oak Street in Brookfield on Saturday."
+    same = article_features("b", later.format(17), "Victim named", "2024-03-11")
+    other = article_features("c", later.format(45), "Victim named", "2024-03-11")
+    clusterer = StoryClusterer()
+    profile = clusterer.stories[clusterer.add(first).story]
+    from consilience.cluster.online import score
+
+    def gap(params):
+        return score(same, profile, params) - score(other, profile, params)
+
+    from dataclasses import replace
+
+    params = clusterer.params
+    blind = replace(params, age_weight=0.0, other_ages_penalty=0.0)
+    assert params.age_weight + params.other_ages_penalty > 0
+    assert abs(gap(params) - gap(blind) - (params.age_weight + params.other_ages_penalty)
+               * math.exp(-1 / params.time_scale_days)) < 1e-9
+    assert features_from_json("a", features_to_json(first)).ages == {"17"}

@@ -73,6 +73,7 @@ class ArticleFeatures:
     years: frozenset[int]  # the years the text names (or its publication year)
     keys: tuple[str, ...]  # index keys: telling terms and names, LSH bands
     days: frozenset[str] = frozenset()  # the days its opening says things happened (ISO)
+    ages: frozenset[str] = frozenset()  # the ages it gives people ("17" of "a 17-year-old")
 
 
 _DAY_WORDS = re.compile(
@@ -81,6 +82,8 @@ _DAY_WORDS = re.compile(
     r")\b(?!-)|\byesterday\b|\blast\s+night\b|\btonight\b|\bthis\s+morning\b|"
     r"\b(?:" + "|".join(MONTH_NAMES) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?",
     re.IGNORECASE)
+_AGE = re.compile(r"\b(\d{1,3})[\s-](?:years?|yr)[\s-]old\b|\b(?:aged?|ages)\s+(\d{1,3})\b|"
+                  r"\b(\d{1,3})-month-old\b", re.IGNORECASE)
 _EVENT_WINDOW = 1_200
 """The title and this many characters of the text: where a report says when its event was."""
 _EVENT_RANGE = timedelta(days=400)
@@ -104,6 +107,16 @@ def event_days(text: str, title: str | None, published: str | None) -> frozenset
                 anchor - _EVENT_RANGE <= value.start_date <= anchor + timedelta(days=1):
             days.add(value.value)
     return frozenset(days)
+
+
+def ages(text: str, title: str | None) -> frozenset[str]:
+    """The ages the article gives people ("a 17-year-old", "aged 56"; "15-month-old" as
+    "15m"): who a report of a shooting is about, before anyone is named."""
+    found = set()
+    for match in _AGE.finditer(((title + "\n") if title else "") + text):
+        years, aged, months = match.groups()
+        found.add(f"{months}m" if months else years or aged)
+    return frozenset(found)
 
 
 def _timestamp(published: str | None) -> float | None:
@@ -223,7 +236,8 @@ def article_features(article_id: str, text: str, title: str | None = None,
                       else {int(year) for year in _YEAR.findall(
                           ((title + "\n") if title else "") + text)})
     return ArticleFeatures(article_id, terms, entities, lead_entities, _numbers(text),
-                           timestamp, years, keys, event_days(text, title, published))
+                           timestamp, years, keys, event_days(text, title, published),
+                           ages(text, title))
 
 
 def features_to_json(features: ArticleFeatures) -> str:
@@ -236,6 +250,7 @@ def features_to_json(features: ArticleFeatures) -> str:
         "years": sorted(features.years),
         "keys": list(features.keys),
         "days": sorted(features.days),
+        "ages": sorted(features.ages),
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -251,4 +266,5 @@ def features_from_json(article: str, text: str) -> ArticleFeatures:
         years=frozenset(data["years"]),
         keys=tuple(data["keys"]),
         days=frozenset(data.get("days", ())),  # absent from features stored before days
+        ages=frozenset(data.get("ages", ())),
     )

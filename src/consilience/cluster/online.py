@@ -46,6 +46,7 @@ class StoryProfile:
     numbers: Counter[str] = field(default_factory=Counter)
     years: Counter[int] = field(default_factory=Counter)
     days: Counter[str] = field(default_factory=Counter)
+    ages: Counter[str] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
     squared_norm: float = 0.0  # of the centroid, kept as articles are added
@@ -63,6 +64,7 @@ class StoryProfile:
         self.numbers.update(features.numbers)
         self.years.update(features.years)
         self.days.update(features.days)
+        self.ages.update(features.ages)
         if features.published is not None:
             self.first = min(self.first or features.published, features.published)
             self.last = max(self.last or features.published, features.published)
@@ -114,6 +116,11 @@ def score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams)
              + params.number_weight * min(numbers, 5) / 5)
     if features.years and story.years and not features.years & story.years.keys():
         value -= params.other_years_penalty
+    if features.ages and story.ages:
+        if features.ages & story.ages.keys():
+            value += params.age_weight
+        else:
+            value -= params.other_ages_penalty
     same_day = False
     if features.days and story.days:
         same_day = _days_meet(features.days, story.event_days())
