@@ -53,9 +53,8 @@ import logging
 import re
 import sys
 import time
-import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -66,6 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import timeline_corpora as tc
 from throughput import machine
+from timeline import Failures
 
 LOGGER = logging.getLogger("timex")
 ROOT = Path(__file__).resolve().parents[1]
@@ -272,29 +272,6 @@ def screen(mentions: Sequence[Mention], doc: TimexDoc) -> tuple[list[Mention], i
         else:
             kept.append(mention)
     return kept, on_dct, outside
-
-
-@dataclass(slots=True)
-class Failures:
-    """Exceptions raised by a system: counted, the first samples kept; the document then
-    counts as one where the system found nothing."""
-
-    counts: Counter[str] = field(default_factory=Counter)
-    samples: list[str] = field(default_factory=list)
-
-    def call(self, name: str, item: str, function: Callable[..., Any], *args: Any) -> Any:
-        try:
-            return function(*args)
-        except Exception as error:  # the code under test must not crash the benchmark
-            self.counts[name] += 1
-            if len(self.samples) < 5:
-                last = traceback.extract_tb(error.__traceback__)[-1]
-                self.samples.append(f"{name}({item}): {type(error).__name__}: {error} "
-                                    f"[{Path(last.filename).name}:{last.lineno}]")
-            return None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"counts": dict(self.counts), "samples": self.samples}
 
 
 # --- scoring -----------------------------------------------------------------------------------

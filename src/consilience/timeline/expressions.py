@@ -93,7 +93,22 @@ def _is_past(verb: Token) -> bool:
 
 def candidate_spans(doc: Doc, labels: tuple[str, ...] = _DATE_LABELS) -> list[Span]:
     """The entities of `labels` (dates; "TIME" too for times of day) and the dates the
-    tagger does not always label (fiscal years, ISO dates), in text order."""
+    tagger does not always label (fiscal years, ISO dates), in text order. Found once per
+    Doc and labels (kept as token offsets on the Doc: every anchor tried asks again)."""
+    key = "consilience_candidates"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [(span.start, span.end, span.label_)
+                                      for span in _candidate_spans(doc, _ALL_LABELS)]
+    return [Span(doc, start, end, label=label) for start, end, label in found
+            if label in labels or label not in _ALL_LABELS]
+
+
+_ALL_LABELS = ("DATE", "TIME")
+"""The labels any caller asks for: found together once, each caller keeping its own."""
+
+
+def _candidate_spans(doc: Doc, labels: tuple[str, ...]) -> list[Span]:
     spans = [ent for ent in doc.ents if ent.label_ in labels]
     taken = [(span.start_char, span.end_char) for span in spans]
     for match in _EXTRA.finditer(doc.text):

@@ -36,7 +36,8 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
     undated = find_expressions(doc, known[-1] if known else None)
     years = [int(expression.value.value[:4]) for expression in undated
              if expression.value is not None]
-    dateline = _DATELINE.match(doc.text)
+    text = doc.text  # built anew on every access: once
+    dateline = _DATELINE.match(text)
     if dateline:
         anchor = known[-1] if known else (date(max(years), 12, 31) if years else None)
         if anchor is not None:
@@ -49,9 +50,10 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
                  if expression.value is not None and expression.value.precision == "day"
                  and expression.value.end is None and expression.tense == "past"
                  and expression.value.start_date <= horizon]
+    said_now = _NOW.search(text) is not None
     now_days = [expression.value.start_date for expression in undated
                 if expression.value is not None and expression.value.precision == "day"
-                and expression.tense == "present" and _NOW.search(doc.text)]
+                and expression.tense == "present" and said_now]
     if known and any(expression.value is not None for expression in undated):
         # It dates something: the story's dates are then the evidence to place it with.
         floor = max(past_days, default=None)
@@ -67,7 +69,6 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
             return day(floor)
     # Alone, a past date is no evidence of when the article appeared ("Sept. 11, 2001"); a
     # full date whose weekday the text also gives ("on Tuesday, June 5, 2016") is.
-    text = doc.text
     recent = [found for found in past_days if _weekday_named(text, found)]
     return day(max(recent)) if recent else None
 

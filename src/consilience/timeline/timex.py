@@ -325,12 +325,11 @@ def _kept(span: Span) -> bool:
     return bool(text) and not (_NOT_TIME.search(text) and not _YEAR_NUMBER.fullmatch(text))
 
 
-def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+def _joined(doc: Doc, spans: list[Span], text: str) -> list[Span]:
     """Spans in text order, "every" taken into the span it precedes ("every Sunday"), a
     date and a time of day that follow each other merged ("Wednesday afternoon"), a period
     and the day it ended split, and what is no time (a bare number, an age) left out."""
     joined: list[Span] = []
-    text = doc.text  # built anew on every access: once
     pieces = [piece for span in spans for piece in _split(doc, span) if _kept(piece)]
     for span in sorted(pieces, key=lambda item: item.start_char):
         before = text[max(0, span.start_char - 8):span.start_char]
@@ -352,9 +351,10 @@ def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the article with its TIMEX3 type and value, resolved
     against `anchor` (the publication date; None leaves relative dates unresolved)."""
+    text = doc.text  # built anew on every access: once
     spans = list(candidate_spans(doc, labels=("DATE", "TIME")))
     taken = [(span.start_char, span.end_char) for span in spans]
-    for match in _REFERENCE_WORDS.finditer(doc.text):
+    for match in _REFERENCE_WORDS.finditer(text):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
@@ -363,7 +363,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     found: list[Timex] = []
     reference: date | None = None
     quarter: str | None = None  # the quarter the text named last, "1989-Q3"
-    for span in _joined(doc, spans):
+    for span in _joined(doc, spans, text):
         text = span.text.strip()
         quarterly = quarter is not None or "quarter" in span.sent.text.casefold()
         if anchor is not None and quarterly and (_YEAR_BACK.match(text) or (
