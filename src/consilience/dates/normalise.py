@@ -47,10 +47,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.IG
     ("year", r"(?<![\d$€£.,-])\b(?P<year>1[5-9]\d\d|20\d\d|21\d\d)\b(?![\d%-])"),
 )]
 _RELATIVE_UNIT = re.compile(
-    r"\b(?:(?P<count>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|a couple of|couple of|"
-    r"a few|few|several|some|many|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)[\s-]+)?"
+    r"\b(?:(?P<count>\d+|(?:" + "|".join(TENS_WORDS) + r")(?:[\s-]+(?:" +
+    "|".join(word for word, value in UNIT_AND_TEEN_WORDS.items() if value < 10) + r"))?|"
+    r"a couple of|couple of|a few|few|several|some|many|an?|" +
+    "|".join(sorted(UNIT_AND_TEEN_WORDS, key=len, reverse=True)) + r")[\s-]+)?"
     r"(?P<unit>day|week|month|year)"
     r"(?P<plural>s)?\s+"
     r"(?P<direction>ago|earlier|before|later|after|from now|hence)\b", re.IGNORECASE)

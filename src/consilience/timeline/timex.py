@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..dates.normalise import is_anaphoric, normalise_expression
 from ..dates.values import TimeValue
 from ..lang.en.calendar import WEEKDAYS
-from ..lang.en.numbers import UNIT_AND_TEEN_WORDS
+from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
 from ..models import Article, TemporalExpression
 from ..models import Span as TextSpan
 from .expressions import candidate_spans, governing_verb, last_day, scheduled_thing, tense_of
@@ -42,7 +42,8 @@ class Timex:
     text: str
     type: TimexType
     value: str | None  # TIMEX3 style; None when it cannot be resolved
-    precision: str | None  # year, quarter, month, week, day, time; a period's unit
+    precision: str | None  # year, quarter, season, month, week, day, time, reference;
+    # None for a duration or a set
     anchor: str | None  # the ISO date the value was resolved against
 
 
@@ -51,20 +52,17 @@ _UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "
                "century": "CE", "quarter": "Q"}
 _SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
 _CLOCK_UNITS = frozenset({"second", "minute", "hour"})
-_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, **UNIT_AND_TEEN_WORDS, "a couple of": 2,
-                "couple of": 2, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-                "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-                "half a": 0.5}
+_COUNT_WORDS = {"a": 1, "an": 1, **UNIT_AND_TEEN_WORDS, **TENS_WORDS, "a couple of": 2,
+                "couple of": 2, "hundred": 100, "half a": 0.5}
 _UNITS = r"(?P<unit>second|minute|hour|day|night|week|weekend|month|year|decade|century|quarter)"
-_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-_UNIT_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SPELLED_COUNT = (r"(?:" + "|".join(TENS_WORDS) + r")[\s-](?:" + "|".join(
+    word for word, value in UNIT_AND_TEEN_WORDS.items() if value < 10) + r")|" +
+    "|".join(sorted((*UNIT_AND_TEEN_WORDS, *TENS_WORDS), key=len, reverse=True)))
+"""A count in words: "twenty-four" before "twenty", "fourteen" before "four"."""
 _DURATION = re.compile(
-    r"\b(?P<count>" + _TENS + r"[\s-]" + _UNIT_WORDS + r"|\d+(?:\.\d+)?|a couple of|couple of|"
-    r"half an?|an?|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"several|a few|few|some|many|more than|nearly|almost|about)?(?:[\s-]+(?:more|full|"
-    r"straight|consecutive|long))?[\s-]*" + _UNITS + r"(?:e?s)?\b"
+    r"\b(?P<count>" + _SPELLED_COUNT + r"|\d+(?:\.\d+)?|a couple of|couple of|half an?|an?|"
+    r"hundred|several|a few|few|some|many|more than|nearly|almost|about)?(?:[\s-]+(?:more|"
+    r"full|straight|consecutive|long))?[\s-]*" + _UNITS + r"(?:e?s)?\b"
     r"(?P<after>\s+(?:ago|earlier|before|later|after|from now|hence))?", re.IGNORECASE)
 _YEAR_NUMBER = re.compile(r"1[5-9]\d\d|20\d\d")
 _QUARTER_WORDS = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|"
