@@ -57,3 +57,12 @@ def test_mentions_carry_exact_spans_without_edge_quotes(nlp):
         assert article.text[span.start:span.end] == span.text
         assert span.text == span.text.strip("\"“” ")
     assert {"Japan", "Rome"} <= {mention.span.text for mention in mentions}
+
+
+def test_a_sentence_s_opening_preposition_is_not_part_of_a_name(nlp):
+    text = ('"Like Governor Ruth Hale has refused to specify how she will pay for her tax '
+            'cuts, Senator Tom Webb would have cut it," he said. Jane Doe said it.')
+    article = Article(id="a1", source="a1.txt", text=text)
+    names = {mention.span.text for mention in extract_mentions(article, nlp(text))}
+    assert "Governor Ruth Hale" in names and not any(name.startswith("Like") for name in names)
+    assert "Jane Doe" in names  # a name opening a sentence keeps its first word

@@ -26,6 +26,25 @@ def _with_honorific(doc: Doc, ent: DocSpan) -> int:
     return ent.start_char
 
 
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "INTJ", "PRON", "DET",
+                           "ADV"})
+
+
+def _without_opening_word(doc: Doc, ent: DocSpan, start: int) -> int:
+    """Start of a mention less a sentence's opening word the tagger took into the name
+    ("Like Governor Romney has refused ...", "Meet ..."): the first word of a sentence (after
+    any quotation mark) tagged as a preposition, verb or the like, before a capitalised
+    rest."""
+    if len(ent) < 2 or start != ent.start_char:
+        return start
+    first, rest = ent[0], ent[1]
+    opens = all(token.is_punct for token in doc[first.sent.start:first.i])
+    if opens and first.pos_ in _NOT_NAME_POS and rest.text[:1].isupper() and \
+            not is_honorific(first.text):
+        return rest.idx
+    return start
+
+
 # Quotation marks and brackets the tagger sometimes takes into a name.
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}*_ \n\t"
 
@@ -50,7 +69,9 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        start, end = _trim(article.text, _with_honorific(doc, ent), ent.end_char)
+        start, end = _trim(article.text,
+                           _without_opening_word(doc, ent, _with_honorific(doc, ent)),
+                           ent.end_char)
         if start >= end:
             continue
         text = article.text[start:end]
