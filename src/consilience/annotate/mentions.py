@@ -26,8 +26,10 @@ def _with_honorific(doc: Doc, ent: DocSpan) -> int:
     return ent.start_char
 
 
-_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "INTJ", "PRON", "DET",
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "INTJ", "PRON",
                            "ADV"})
+"""Tags of a sentence's opening word that is no part of a name ("The" is: "The Justice
+Department")."""
 
 
 def _without_opening_word(doc: Doc, ent: DocSpan, start: int) -> int:
