@@ -163,12 +163,13 @@ def percent(value: float | None) -> str:
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str = "") -> None:
-    """A Markdown table; `align` gives "l" or "r" per column (default: first left, rest right)."""
+    """A Markdown table; `align` gives "l" or "r" per column (default: first left, rest right);
+    a "|" inside a cell is escaped."""
     aligns = align or "l" + "r" * (len(header) - 1)
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" if kind == "l" else "--:" for kind in aligns) + "|")
     for row in rows:
-        print("| " + " | ".join(str(cell) for cell in row) + " |")
+        print("| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |")
     print()
 
 

@@ -65,7 +65,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import timeline_corpora as tc
 from throughput import machine
-from timeline import Failures
+from timeline import Failures, table
 
 LOGGER = logging.getLogger("timex")
 ROOT = Path(__file__).resolve().parents[1]
@@ -579,15 +579,6 @@ def run_systems(loaded: Loaded, nlp: Any, failures: Failures, baseline: bool
 
 def percent(value: float | None) -> str:
     return "–" if value is None else f"{100 * value:.1f}"
-
-
-def table(header: Sequence[str], rows: Iterable[Sequence[object]], align: str = "") -> None:
-    aligns = align or "l" + "r" * (len(header) - 1)
-    print("| " + " | ".join(header) + " |")
-    print("|" + "|".join("---" if kind == "l" else "--:" for kind in aligns) + "|")
-    for row in rows:
-        print("| " + " | ".join(str(cell).replace("|", "\\|") for cell in row) + " |")
-    print()
 
 
 def clip(text: str, size: int = 40) -> str:
