@@ -74,3 +74,11 @@ def test_the_next_day_counts_from_the_day_the_text_named(nlp):
                              "the road."), date(2013, 6, 20))
     assert [(timex.value, timex.anchor) for timex in found] == [
         ("2013-06-03", "2013-06-20"), ("2013-06-04", "2013-06-03")]
+
+
+def test_two_days_named_are_the_first_day_not_a_weekend(nlp):
+    # 21-22 June 2025 is a Saturday and a Sunday: only "the weekend" makes it one
+    found = timexes(nlp, "The summit will be held on June 21-22, and talks resume this "
+                         "weekend.", date(2025, 6, 18))
+    assert found["June 21-22"] == ("date", "2025-06-21")
+    assert found["this weekend"] == ("date", "2025-W25-WE")

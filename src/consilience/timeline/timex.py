@@ -51,6 +51,7 @@ _UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "
                "week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE",
                "century": "CE", "quarter": "Q"}
 _SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+_WEEK_WORD = re.compile(r"\bweek(?:end)?s?\b", re.IGNORECASE)
 _CLOCK_UNITS = frozenset({"second", "minute", "hour"})
 _COUNT_WORDS = {"a": 1, "an": 1, **UNIT_AND_TEEN_WORDS, **TENS_WORDS, "a couple of": 2,
                 "couple of": 2, "hundred": 100, "half a": 0.5}
@@ -173,9 +174,10 @@ def _set_value(text: str) -> str | None:
     return _period(count, unit)
 
 
-def _date_value(value: TimeValue) -> tuple[str, str]:
+def _date_value(value: TimeValue, text: str = "week") -> tuple[str, str]:
     """A normalised date as a TIMEX3 value and its precision: a Monday-to-Sunday range is
-    its ISO week, a Saturday-Sunday one the week's weekend, three months from a quarter's
+    its ISO week and a Saturday-Sunday one the week's weekend when `text` names a week ("last
+    week", "this weekend": "June 21-22" stays its first day), three months from a quarter's
     first its quarter, from a season's first its season ("2016-SU"), a ten-year range from
     a year ending in 0 its decade; any other range its start."""
     if value.end is None:
@@ -183,9 +185,10 @@ def _date_value(value: TimeValue) -> tuple[str, str]:
     if value.precision == "day":
         first, last = date.fromisoformat(value.value), date.fromisoformat(value.end)
         iso_year, week, weekday = first.isocalendar()
-        if weekday == 1 and last - first == timedelta(days=6):
+        named = _WEEK_WORD.search(text) is not None
+        if named and weekday == 1 and last - first == timedelta(days=6):
             return f"{iso_year:04d}-W{week:02d}", "week"
-        if weekday == 6 and last - first == timedelta(days=1):
+        if named and weekday == 6 and last - first == timedelta(days=1):
             return f"{iso_year:04d}-W{week:02d}-WE", "week"
         return value.value, "day"
     if value.precision == "month":
@@ -262,7 +265,8 @@ def _typed(span: Span, anchor: date | None, reference: date | None
             return Timex(span.start_char, span.end_char, text, "duration", period, None,
                          None), None
         normalised = normalise_expression(text, anchor, tense, reference)
-    date_value, precision = _date_value(normalised) if normalised is not None else (None, None)
+    date_value, precision = _date_value(normalised, text) if normalised is not None else \
+        (None, None)
     if normalised is not None and normalised.end is not None and anchor is not None and \
             precision in ("day", "month", "year") and _VAGUE.search(text):
         past = normalised.start_date <= anchor
