@@ -68,8 +68,7 @@ _DURATION = re.compile(
 _YEAR_NUMBER = re.compile(r"1[5-9]\d\d|20\d\d")
 _QUARTER_WORDS = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|"
                             r"half)\b", re.IGNORECASE)
-_PLURAL_UNITS = re.compile(r"\b(?P<unit>minute|hour|day|week|month|year|decade|centurie)s\b",
-                           re.IGNORECASE)
+_CENTURIES = re.compile(r"\bcenturies\b", re.IGNORECASE)
 _LOCATING = re.compile(r"\b(?:last|this|next|coming|previous|current|past|that|same)\s+"
                        r"(?:day|week|weekend|month|year|quarter|decade|century)\b(?!s)",
                        re.IGNORECASE)
@@ -137,22 +136,18 @@ def _period(count: str, unit: str) -> str:
 
 
 def _duration_value(text: str) -> str | None:
-    """The period a length of time states ("three years" P3Y, "several weeks" PXW), or None
-    when the text locates a time instead ("three years ago", "last week")."""
+    """The period a length of time states ("three years" P3Y, "several weeks" or "more than
+    a year" with an X for the count), or None when the text locates a time instead ("three
+    years ago", "last week", a bare "day")."""
     match = _DURATION.search(text)
-    if match is None or match.group("after"):
-        if _PLURAL_UNITS.fullmatch(_LEADING.sub("", text.strip())):
-            return _period("X", _PLURAL_UNITS.fullmatch(_LEADING.sub("", text.strip()))
-                           .group("unit"))
-        return None
-    if _LOCATING.search(text) and not match.group("count"):
+    if match is None:  # "centuries", which the unit's plural pattern does not spell
+        return _period("X", "century") if _CENTURIES.search(text) else None
+    if match.group("after"):
         return None
     count_word = match.group("count")
-    if count_word is None and not re.search(r"s\b", match.group(0), re.IGNORECASE):
-        return None  # a bare "day" or "year" names a time, not a length
-    if count_word and count_word.casefold() in ("more than", "nearly", "almost", "about"):
-        count_word = None
-        return _period("X", match.group("unit"))
+    if count_word is None and (_LOCATING.search(text) or
+                               not re.search(r"s\b", match.group(0), re.IGNORECASE)):
+        return None
     return _period(_count(count_word) if count_word else "X", match.group("unit"))
 
 
