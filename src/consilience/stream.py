@@ -30,7 +30,8 @@ from .ingest import read_inputs
 from .models import Problem, Story
 from .pipeline import analyze_articles
 from .render import render
-from .store import NewArticle, Store
+from .store import NewArticle, Store, StoredArticle
+from .store.locks import StoryClaims
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,18 +55,48 @@ def load_clusterer(store: Store, settings: ClusteringSettings | None = None
                    ) -> TwoLevelClusterer:
     """The clusterer as it stood after the last stored article (stored story and topic ids
     are the clusterer's keys + 1), with the thresholds of `settings`."""
-    settings = settings or ClusteringSettings()
-    clusterer = TwoLevelClusterer(settings.stories, settings.topics)
-    for stored in store.stored_articles():
-        clusterer.restore(stored.story - 1, stored.topic - 1,
-                          features_from_json(stored.article.id, stored.features))
-    return clusterer
+    return StreamClusterer.load(store, settings).clusterer
+
+
+@dataclass(slots=True)
+class StreamClusterer:
+    """The clusterer and the position of the last stored article it has seen."""
+
+    clusterer: TwoLevelClusterer
+    position: int = 0
+
+    @classmethod
+    def load(cls, store: Store, settings: ClusteringSettings | None = None
+             ) -> StreamClusterer:
+        settings = settings or ClusteringSettings()
+        loaded = cls(TwoLevelClusterer(settings.stories, settings.topics))
+        loaded.catch_up(store.stored_articles())
+        return loaded
+
+    def catch_up(self, stored: Iterable[StoredArticle]) -> int:
+        """Put back articles stored after `position` (by another writer), in their order, as
+        a reload would; how many there were."""
+        count = 0
+        for item in stored:
+            self.clusterer.restore(item.story - 1, item.topic - 1,
+                                   features_from_json(item.article.id, item.features))
+            self.position = item.position
+            count += 1
+        return count
+
+    def knows(self, article: str) -> bool:
+        return article in self.clusterer.stories.story_of
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, batch_size: int = DEFAULT_BATCH,
            analyse: bool = True, config: AnalyzeConfig | None = None,
            progress: Progress | None = None) -> IngestSummary:
-    """Add the new articles under `paths` to the store's stories."""
+    """Add the new articles under `paths` to the store's stories.
+
+    Each batch is placed and stored under the database's writer lock (`Store.placing`), after
+    the clusterer has caught up with what other writers stored since it last looked: the same
+    stories one writer would make from the articles in the order they were stored, whoever
+    wrote them. An article another writer stored meanwhile counts as a duplicate."""
     started = time.perf_counter()
     summary = IngestSummary()
     raws, problems = read_inputs(paths)
@@ -80,28 +111,40 @@ def ingest(paths: Iterable[str | Path], store: Store, *, batch_size: int = DEFAU
     summary.duplicates += len(stored)
     articles = sorted((article for article in articles if article.id not in stored),
                       key=stream_order_key)
-    clusterer = load_clusterer(store, (config or AnalyzeConfig()).clustering)
-    known_stories = {key + 1 for key in clusterer.stories.stories}
+    state = StreamClusterer.load(store, (config or AnalyzeConfig()).clustering)
+    created: set[int] = set()
     touched: set[int] = set()
+    done = 0
     for start in range(0, len(articles), batch_size):
         batch = articles[start:start + batch_size]
-        rows, titles = [], {}
-        for article in batch:
-            features = article_features(article.id, article.text, article.title,
-                                        article.published)
-            placement = clusterer.add(features)
-            story = placement.story.story + 1
-            touched.add(story)
-            if placement.story.new:
-                titles[story] = story_title([article])
-            rows.append(NewArticle(article, features_to_json(features), story,
-                                   placement.topic + 1, placement.story.score))
-        store.add_batch(rows, titles)
+        features = [article_features(article.id, article.text, article.title,
+                                     article.published) for article in batch]
+        with store.placing() as writer:
+            others = state.catch_up(writer.stored_after(state.position))
+            if others:
+                LOGGER.info("%d article(s) stored by another writer since the last batch",
+                            others)
+            rows, titles = [], {}
+            for article, found in zip(batch, features, strict=True):
+                if state.knows(article.id):  # another writer stored it meanwhile
+                    problems.append(Warnings.W106.problem(article.source))
+                    summary.duplicates += 1
+                    continue
+                placement = state.clusterer.add(found)
+                story = placement.story.story + 1
+                touched.add(story)
+                if placement.story.new:
+                    created.add(story)
+                    titles[story] = story_title([article])
+                rows.append(NewArticle(article, features_to_json(found), story,
+                                       placement.topic + 1, placement.story.score))
+            state.position = writer.add(rows, titles)
         summary.added += len(rows)
+        done += len(batch)
         if progress is not None:
-            progress("clustering", summary.added, len(articles))
-    summary.new_stories = len(touched - known_stories)
-    summary.changed_stories = len(touched & known_stories)
+            progress("clustering", done, len(articles))
+    summary.new_stories = len(created)
+    summary.changed_stories = len(touched - created)
     summary.problems = problems
     summary.failed = sum(1 for problem in problems if problem.severity == "error")
     if analyse:
@@ -127,6 +170,7 @@ def analyse_story(store: Store, story: int, config: AnalyzeConfig | None = None
                             *(sentence.text for sentence in result.brief)])
     store.save_analysis(story, document, result.title, search_text, len(articles),
                         result.first, result.last)
+    LOGGER.info("analysed story %d (%d articles)", story, len(articles))
     return result, document, analysis.model
 
 
@@ -134,19 +178,54 @@ def analyse_stale(store: Store, config: AnalyzeConfig | None = None,
                   stories: Sequence[int] | None = None, progress: Progress | None = None,
                   problems: list[Problem] | None = None) -> int:
     """Analyse every stale story (or the given ones); a story that fails is reported and the
-    others go on. Returns how many were analysed."""
+    others go on. Returns how many were analysed.
+
+    Each story is claimed first (`Store.claims`): one being analysed by another process is
+    left to it and come back to at the end, after waiting for that process; a stale story is
+    analysed only if it is still stale once claimed (another process may have done it)."""
     targets = list(stories) if stories is not None else [
         row.id for row in store.stories(stale_only=True)]
     done = 0
-    for index, story in enumerate(targets, start=1):
+    deferred: list[int] = []
+    claims = store.claims()
+    try:
+        for index, story in enumerate(targets, start=1):
+            outcome = _analyse_claimed(store, claims, story, config, problems,
+                                       only_stale=stories is None, wait=False)
+            if outcome is None:
+                deferred.append(story)
+            done += bool(outcome)
+            if progress is not None:
+                progress("analysing", index, len(targets))
+        for story in deferred:
+            done += bool(_analyse_claimed(store, claims, story, config, problems,
+                                          only_stale=stories is None, wait=True))
+    finally:
+        claims.close()
+    return done
+
+
+def _analyse_claimed(store: Store, claims: StoryClaims, story: int,
+                     config: AnalyzeConfig | None, problems: list[Problem] | None, *,
+                     only_stale: bool, wait: bool) -> bool | None:
+    """Analyse one story holding its claim: True when analysed, False when not (failed,
+    or no longer stale), None when another process holds the claim."""
+    with claims.claim(story, wait=wait) as claimed:
+        if not claimed:
+            if wait:
+                LOGGER.warning("story %d: another process kept it claimed; left stale for "
+                               "the next ingest", story)
+                return False
+            return None
         try:
+            if only_stale and not store.story(story).stale:
+                LOGGER.info("story %d: analysed meanwhile by another process", story)
+                return False
             analyse_story(store, story, config)
-            done += 1
+            return True
         except ConsilienceError as error:
             if problems is None:
                 raise
             problems.append(Problem(f"story {story}", error.code, Errors.E507.format(
                 detail=error.message), severity="error"))
-        if progress is not None:
-            progress("analysing", index, len(targets))
-    return done
+            return False

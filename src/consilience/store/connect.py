@@ -31,8 +31,10 @@ from ..errors import (
     NoDatabaseError,
     OldSchemaError,
     SchemaVersionError,
+    WriterBusyError,
 )
 from . import schema
+from .locks import SQLITE_BUSY_MS, lock_writer
 
 LOGGER = logging.getLogger(__name__)
 
@@ -70,7 +72,7 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -174,32 +176,48 @@ def translate_error(error: Exception, shown: str) -> Exception:
             phrase in text for phrase in ("malformed", "not a database", "disk image",
                                           "file is encrypted")):
         return CorruptDatabaseError(Errors.E503.format(detail=text), path=shown)
+    if isinstance(original, sqlite3.OperationalError) and "database is locked" in text:
+        return WriterBusyError(Errors.E513.format(seconds=SQLITE_BUSY_MS / 1000, detail=text),
+                               path=shown)
     if isinstance(error, sql_errors.OperationalError) and not isinstance(
             original, sqlite3.Error):
         return DatabaseConnectError(Errors.E504.format(detail=text), path=shown)
     return DatabaseOpenError(Errors.E501.format(detail=text), path=shown)
 
 
+def _found_version(connection: Connection, shown: str) -> int:
+    """The schema version of the database (0: empty); ForeignDatabaseError for other tables,
+    SchemaVersionError for a newer consilience's."""
+    tables = set(inspect(connection).get_table_names())
+    if tables and schema.META_TABLE not in tables:
+        raise ForeignDatabaseError(Errors.E502.format(
+            detail=f"it holds other tables ({', '.join(sorted(tables)[:4])})"), path=shown)
+    found = 0
+    if tables:
+        row = connection.execute(select(schema.meta.c.value).where(
+            schema.meta.c.key == "schema_version")).first()
+        found = int(row[0]) if row else 0
+    if found > SCHEMA_VERSION:
+        raise SchemaVersionError(Errors.E505.format(found=found, supported=SCHEMA_VERSION),
+                                 path=shown)
+    return found
+
+
 def _migrate(engine: Engine, shown: str) -> None:
+    """Bring the database to SCHEMA_VERSION. A look first, without a lock (a database at the
+    current version, the usual case, is not written); a migration holds the writer lock
+    (`locks.lock_writer`), so two processes creating one database at once do not both create
+    it: the second waits, then finds it made."""
+    with engine.connect() as connection:
+        if _found_version(connection, shown) == SCHEMA_VERSION:
+            return
     with engine.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            # pysqlite only opens a transaction before DML, so CREATE TABLE / INDEX would each
-            # commit alone: a process killed between a table and its index left a database the
-            # next run never completes (create_all skips existing tables with their indexes).
-            # An explicit BEGIN makes the whole migration one transaction, as on PostgreSQL.
-            connection.exec_driver_sql("BEGIN")
-        tables = set(inspect(connection).get_table_names())
-        if tables and schema.META_TABLE not in tables:
-            raise ForeignDatabaseError(Errors.E502.format(
-                detail=f"it holds other tables ({', '.join(sorted(tables)[:4])})"), path=shown)
-        found = 0
-        if tables:
-            row = connection.execute(select(schema.meta.c.value).where(
-                schema.meta.c.key == "schema_version")).first()
-            found = int(row[0]) if row else 0
-        if found > SCHEMA_VERSION:
-            raise SchemaVersionError(Errors.E505.format(found=found, supported=SCHEMA_VERSION),
-                                     path=shown)
+        # pysqlite only opens a transaction before DML, so CREATE TABLE / INDEX would each
+        # commit alone: a process killed between a table and its index left a database the
+        # next run never completes (create_all skips existing tables with their indexes).
+        # BEGIN IMMEDIATE makes the whole migration one transaction, as on PostgreSQL.
+        lock_writer(connection, shown)
+        found = _found_version(connection, shown)
         for version in range(found + 1, SCHEMA_VERSION + 1):
             LOGGER.info("migrating %s to schema version %d", shown, version)
             MIGRATIONS[version](connection)

@@ -3,6 +3,13 @@
 Every write is one transaction: `add_batch` stores a batch of new articles with their story
 memberships and story rows together, so a killed ingest leaves either the whole batch or none of
 it. Reads never write.
+
+Several processes may write at once (cron and a hand-run ingest, one per feed). A batch is placed
+and stored inside `placing()`, which holds the database's writer lock (`locks.lock_writer`): the
+placing writer first reads what others stored since it last looked (`BatchWriter.stored_after`),
+so its clusterer places against every story there is, and positions and new story ids are
+read and taken under the same lock. Analyses are claimed per story (`claims()`), and cache rows
+are written with ON CONFLICT DO NOTHING.
 """
 
 from __future__ import annotations
@@ -13,15 +20,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Insert, and_, func, or_, select
 from sqlalchemy import exc as sql_errors
+from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import ArticleNotFoundError, Errors, StoryNotFoundError
 from ..models import Article
 from . import schema
 from .connect import open_engine, translate_error
 from .integrity import IntegrityReport, check_integrity
+from .locks import WAIT_SECONDS, StoryClaims, lock_writer
 from .records import article_from_json, article_to_json
 
 LOGGER = logging.getLogger(__name__)
@@ -90,9 +100,11 @@ class Store:
     `read_only` opens an existing database without creating, migrating or writing it (the web
     app); writing through such a store fails."""
 
-    def __init__(self, target: str | Path | None = None, *, read_only: bool = False):
+    def __init__(self, target: str | Path | None = None, *, read_only: bool = False,
+                 lock_wait: float = WAIT_SECONDS):
         self.engine, self.name = open_engine(target, read_only=read_only)
         self.read_only = read_only
+        self.lock_wait = lock_wait  # seconds a writer waits for another before E513
 
     def __enter__(self) -> Store:
         return self
@@ -104,12 +116,43 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def _transaction(self) -> Iterator[Connection]:
+    def _transaction(self, *, write: bool = False, placing: bool = False
+                     ) -> Iterator[Connection]:
+        """One transaction. `write`: it writes, so on SQLite it takes the write lock first
+        (a read-then-write transaction would otherwise fail when another writer commits in
+        between); `placing`: it places articles, so it takes the writer lock on PostgreSQL
+        too."""
         try:
             with self.engine.begin() as connection:
+                if write or placing:
+                    lock_writer(connection, self.name, self.lock_wait, advisory=placing)
                 yield connection
         except sql_errors.SQLAlchemyError as error:
             raise translate_error(error, self.name) from None
+
+    @contextmanager
+    def placing(self) -> Iterator[BatchWriter]:
+        """A transaction holding the database's writer lock, for reading what other writers
+        stored and storing one batch placed against it; committed at the end of the block."""
+        with self._transaction(placing=True) as connection:
+            yield BatchWriter(self, connection)
+
+    def claims(self) -> StoryClaims:
+        """Claims on stories to analyse (close it when done; see `locks.StoryClaims`)."""
+        database = self.engine.url.database
+        sqlite_file = (Path(database) if self.engine.dialect.name == "sqlite" and database
+                       and database != ":memory:" else None)
+        return StoryClaims(self.engine, sqlite_file, self.name, self.lock_wait)
+
+    def _insert_new(self, table: Any) -> Insert:
+        """INSERT ... ON CONFLICT DO NOTHING on SQLite and PostgreSQL (a plain INSERT
+        elsewhere)."""
+        name = self.engine.dialect.name
+        if name == "postgresql":
+            return postgresql.insert(table).on_conflict_do_nothing()
+        if name == "sqlite":
+            return sqlite.insert(table).on_conflict_do_nothing()
+        return table.insert()
 
     # --- articles -------------------------------------------------------------------------
 
@@ -129,53 +172,51 @@ class Store:
             return int(connection.execute(select(func.count()).select_from(
                 schema.articles)).scalar_one())
 
-    def stored_articles(self) -> Iterator[StoredArticle]:
-        """Every stored article with its features and story, in arrival order."""
-        query = select(schema.articles.c.position, schema.articles.c.article,
-                       schema.articles.c.features, schema.memberships.c.story,
-                       schema.stories.c.topic).join(
-            schema.memberships, schema.memberships.c.article == schema.articles.c.id).join(
-            schema.stories, schema.stories.c.id == schema.memberships.c.story).order_by(
-            schema.articles.c.position)
+    def stored_articles(self, after: int = 0) -> Iterator[StoredArticle]:
+        """Every stored article with its features and story, in arrival order (those at
+        positions above `after`)."""
         with self._transaction() as connection:
-            for position, article, features, story, topic in connection.execute(query):
-                yield StoredArticle(position, article_from_json(article), features, story,
-                                    topic)
+            yield from _stored_after(connection, after)
 
     def add_batch(self, batch: Sequence[NewArticle], titles: dict[int, str]) -> None:
-        """Store new articles, their memberships and their stories' rows in one transaction;
-        every story that gained an article is marked stale (to be analysed again)."""
+        """Store new articles, their memberships and their stories' rows in one transaction
+        (holding the writer lock); every story that gained an article is marked stale."""
+        with self.placing() as writer:
+            writer.add(batch, titles)
+
+    def _add_batch(self, connection: Connection, batch: Sequence[NewArticle],
+                   titles: dict[int, str]) -> int:
+        """The batch's rows; positions follow the last one (read here, under the lock)."""
         if not batch:
-            return
+            return last_position(connection)
         stamp = now()
-        with self._transaction() as connection:
-            position = connection.execute(select(func.coalesce(func.max(
-                schema.articles.c.position), 0))).scalar_one()
-            touched: dict[int, int] = {}
-            for item in batch:
-                touched[item.story] = item.topic
-            existing = set(connection.execute(select(schema.stories.c.id).where(
-                schema.stories.c.id.in_(list(touched)))).scalars())
-            for story, topic in touched.items():
-                if story not in existing:
-                    connection.execute(schema.stories.insert().values(
-                        id=story, topic=topic, title=titles.get(story, ""), size=0,
-                        updated=stamp, stale=True, search_text=""))
-            rows = []
-            for offset, item in enumerate(batch, start=1):
-                article = item.article
-                rows.append({
-                    "id": article.id, "position": position + offset, "source": article.source,
-                    "url": article.url, "outlet": article.outlet, "title": article.title,
-                    "published": article.published, "added": stamp,
-                    "article": article_to_json(article), "features": item.features,
-                })
-            connection.execute(schema.articles.insert(), rows)
-            connection.execute(schema.memberships.insert(), [
-                {"article": item.article.id, "story": item.story, "score": item.score}
-                for item in batch])
-            for story in touched:
-                self._refresh_story_row(connection, story, titles.get(story), stamp)
+        position = last_position(connection)
+        touched: dict[int, int] = {}
+        for item in batch:
+            touched[item.story] = item.topic
+        existing = set(connection.execute(select(schema.stories.c.id).where(
+            schema.stories.c.id.in_(list(touched)))).scalars())
+        for story, topic in touched.items():
+            if story not in existing:
+                connection.execute(schema.stories.insert().values(
+                    id=story, topic=topic, title=titles.get(story, ""), size=0,
+                    updated=stamp, stale=True, search_text=""))
+        rows = []
+        for offset, item in enumerate(batch, start=1):
+            article = item.article
+            rows.append({
+                "id": article.id, "position": position + offset, "source": article.source,
+                "url": article.url, "outlet": article.outlet, "title": article.title,
+                "published": article.published, "added": stamp,
+                "article": article_to_json(article), "features": item.features,
+            })
+        connection.execute(schema.articles.insert(), rows)
+        connection.execute(schema.memberships.insert(), [
+            {"article": item.article.id, "story": item.story, "score": item.score}
+            for item in batch])
+        for story in touched:
+            self._refresh_story_row(connection, story, titles.get(story), stamp)
+        return position + len(batch)
 
     def _refresh_story_row(self, connection: Connection, story: int, title: str | None,
                            stamp: str) -> None:
@@ -309,16 +350,16 @@ class Store:
     def save_analysis(self, story: int, analysis: str, title: str, search_text: str,
                       size: int, first: str | None = None, last: str | None = None) -> None:
         """Keep a story's analysis, unless articles joined it since it was read (then it stays
-        stale and is analysed again)."""
-        with self._transaction() as connection:
-            current = connection.execute(select(schema.stories.c.size).where(
-                schema.stories.c.id == story)).scalar_one_or_none()
-            if current is None:
-                raise StoryNotFoundError(Errors.E506.format(story=story), path=self.name)
+        stale and is analysed again). One UPDATE, so the size it is judged by is the size at
+        the moment it is written, whoever else writes."""
+        with self._transaction(write=True) as connection:
             dates = {"first": first, "last": last} if first and last else {}
-            connection.execute(schema.stories.update().where(schema.stories.c.id == story).values(
+            table = schema.stories
+            done = connection.execute(table.update().where(table.c.id == story).values(
                 analysis=analysis, analysed=now(), title=title,
-                search_text=search_text[:200_000], stale=current != size, **dates))
+                search_text=search_text[:200_000], stale=table.c.size != size, **dates))
+            if done.rowcount == 0:
+                raise StoryNotFoundError(Errors.E506.format(story=story), path=self.name)
 
     # --- annotation cache -----------------------------------------------------------------
 
@@ -334,13 +375,18 @@ class Store:
         return found
 
     def put_annotations(self, items: Sequence[tuple[str, bytes]]) -> None:
+        """Keep parsed texts by key; a key stored already (by anyone, even meanwhile) keeps
+        its data. Keys go in sorted order, so two writers of the same keys never deadlock."""
         if not items:
             return
-        with self._transaction() as connection:
+        rows = [{"key": key, "data": data} for key, data in sorted(dict(items).items())]
+        with self._transaction(write=True) as connection:
+            if self.engine.dialect.name in ("postgresql", "sqlite"):
+                connection.execute(self._insert_new(schema.annotations), rows)
+                return
             have = set(connection.execute(select(schema.annotations.c.key).where(
-                schema.annotations.c.key.in_([key for key, _ in items]))).scalars())
-            rows = [{"key": key, "data": data} for key, data in dict(items).items()
-                    if key not in have]
+                schema.annotations.c.key.in_([row["key"] for row in rows]))).scalars())
+            rows = [row for row in rows if row["key"] not in have]
             if rows:
                 connection.execute(schema.annotations.insert(), rows)
 
@@ -350,3 +396,38 @@ class Store:
         """Every violated rule of this database, one line each (see `store.integrity`); read
         in one snapshot, so it can run next to an ingest."""
         return check_integrity(self)
+
+
+def last_position(connection: Connection) -> int:
+    """The highest article position (0: none); read under the writer lock, it is the last."""
+    return int(connection.execute(select(func.coalesce(func.max(
+        schema.articles.c.position), 0))).scalar_one())
+
+
+def _stored_after(connection: Connection, after: int) -> Iterator[StoredArticle]:
+    query = select(schema.articles.c.position, schema.articles.c.article,
+                   schema.articles.c.features, schema.memberships.c.story,
+                   schema.stories.c.topic).join(
+        schema.memberships, schema.memberships.c.article == schema.articles.c.id).join(
+        schema.stories, schema.stories.c.id == schema.memberships.c.story).order_by(
+        schema.articles.c.position)
+    if after:
+        query = query.where(schema.articles.c.position > after)
+    for position, article, features, story, topic in connection.execute(query):
+        yield StoredArticle(position, article_from_json(article), features, story, topic)
+
+
+class BatchWriter:
+    """The store inside `Store.placing()`: what others stored since, and the batch to add."""
+
+    def __init__(self, store: Store, connection: Connection):
+        self._store = store
+        self._connection = connection
+
+    def stored_after(self, position: int) -> list[StoredArticle]:
+        """Articles stored at positions above `position` (by other writers), in order."""
+        return list(_stored_after(self._connection, position))
+
+    def add(self, batch: Sequence[NewArticle], titles: dict[int, str]) -> int:
+        """Store the batch (see `Store.add_batch`); the last position now taken."""
+        return self._store._add_batch(self._connection, batch, titles)
