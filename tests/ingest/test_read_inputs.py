@@ -76,7 +76,29 @@ def test_malformed_json_names_line(tmp_path):
     articles, problems = read_inputs([path])
     assert articles == []
     assert problems[0].code == "E105" and problems[0].line == 3
-    assert problems[0].one_line().startswith(f"{path}:3: [E105] invalid JSON")
+    assert problems[0].one_line() == (f"{path}:3: [E105] invalid JSON: Expecting property name "
+                                      "enclosed in double quotes at line 3, column 3; fix the "
+                                      "record or remove it")
+
+
+def test_a_broken_jsonl_line_names_its_line_and_column_and_gives_no_unrelated_advice(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"text": "fine article text here"}\n'
+                 '{"title": "x", "text": "cut off\n')
+    articles, problems = read_inputs([path])
+    assert len(articles) == 1 and len(problems) == 1
+    line = problems[0].one_line()
+    assert line.startswith(f"{path}:2: [E105] invalid JSON: Unterminated string starting at "
+                           "column 24")
+    assert "text, content or body" not in line
+
+
+def test_a_text_field_that_is_not_a_string_says_so(tmp_path):
+    path = write(tmp_path / "feed.jsonl", '{"text": 12345}\n{"body": ["a", "b"]}\n{"x": 1}\n')
+    _, problems = read_inputs([path])
+    assert [problem.code for problem in problems] == ["E105"] * 3
+    assert "its text field is a number, not a string" in problems[0].message
+    assert "its body field is a list, not a string" in problems[1].message
+    assert "has no text field" in problems[2].message
 
 
 def test_html_goes_through_trafilatura_with_metadata(tmp_path):

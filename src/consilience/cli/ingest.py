@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from ..config import DEFAULT_BATCH, MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES
-from ..errors import Warnings
+from ..errors import Errors, NothingToAnalyseError, Warnings
 from ..store import Store
 from .console import STDERR, report_problem
 from .options import (
@@ -49,7 +49,13 @@ def ingest_cli(
     Ingest is idempotent: an article already stored (same text) is counted as a duplicate and
     left alone. Every batch of articles is stored in one transaction, so an interrupted ingest
     keeps every batch it finished and nothing of the one it was writing. Inputs that cannot be
-    read are reported and skipped.
+    read are reported and skipped; when nothing could be added and some inputs failed, ingest
+    exits with 1.
+
+    Several ingests may run at once on one database (one per feed, cron and by hand): each
+    batch is placed while the others wait for it, against every story stored so far, so the
+    stories are those one ingest would make. A writer kept waiting says so, and gives up with
+    E513 after ten minutes.
 
     Example:
 
@@ -87,3 +93,6 @@ def ingest_cli(
             f"failed; {summary.new_stories} new and {summary.changed_stories} changed "
             f"stories, {summary.analysed} analysed in {summary.seconds:.1f} s → "
             f"{escape(name)}")
+    if summary.added == 0 and summary.failed:
+        raise NothingToAnalyseError(Errors.E110.format(
+            count=summary.failed + summary.duplicates))

@@ -7,7 +7,12 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import EmptyArticleError, Errors, InputError, MalformedRecordError
+from ..errors import (
+    EmptyArticleError,
+    Errors,
+    InputError,
+    MalformedRecordError,
+)
 from ..models import RawArticle
 from ..text import normalise_text
 from .html import extract_html, looks_like_html
@@ -48,9 +53,18 @@ def _as_text(value: Any, depth: int = 0) -> str | None:
 class _BadJSON(Exception):
     """Why a JSON text cannot be read, and on which line (when known)."""
 
-    def __init__(self, detail: str, line: int | None = None):
+    def __init__(self, detail: str, line: int | None = None, column: int | None = None):
         super().__init__(detail)
-        self.line = line
+        self.detail, self.line, self.column = detail, line, column
+
+    def where(self, *, one_line: bool = False) -> str:
+        """The message with its place: "at line 3, column 10" ("at column 10" for a JSON
+        Lines record, whose line the report names)."""
+        if self.column is None:
+            return self.detail
+        at = "" if self.detail.endswith(" at") else " at"
+        line = "" if one_line else f" line {self.line},"
+        return f"{self.detail}{at}{line} column {self.column}"
 
 
 def _loads(text: str) -> Any:
@@ -59,12 +73,24 @@ def _loads(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise _BadJSON(f"invalid JSON ({error.msg}, column {error.colno})", error.lineno) \
-            from None
+        raise _BadJSON(error.msg, error.lineno, error.colno) from None
     except RecursionError:
-        raise _BadJSON("invalid JSON (nested too deeply)") from None
+        raise _BadJSON("nested too deeply") from None
     except ValueError:  # int() refuses numbers of more than 4,300 digits
-        raise _BadJSON("invalid JSON (a number too long to read)") from None
+        raise _BadJSON("a number too long to read") from None
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null" if value is None else type(value).__name__
 
 
 def _first(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
@@ -91,10 +117,10 @@ def record_to_article(
     raw_text = next((record[name] for name in TEXT_FIELDS if isinstance(record.get(name), str)),
                     None)
     if raw_text is None:
-        raise MalformedRecordError(
-            Errors.E105.format(detail="record has no text field (text, content or body)"),
-            path=path, line=line,
-        )
+        wrong = next((name for name in TEXT_FIELDS if record.get(name) is not None), None)
+        detail = (f"its {wrong} field is {_kind(record[wrong])}, not a string" if wrong
+                  else "record has no text field (it needs text, content or body)")
+        raise MalformedRecordError(Errors.E105.format(detail=detail), path=path, line=line)
     raw_text = normalise_text(raw_text)  # JSON escapes can hold "\u0000" and lone surrogates
     if not raw_text.strip():
         raise EmptyArticleError(Errors.E104.format(detail=" (its text field is blank)"),
@@ -121,8 +147,8 @@ def read_json(text: str, source: str) -> Iterator[RawArticle | InputError]:
     try:
         data = _loads(text)
     except _BadJSON as error:
-        yield MalformedRecordError(Errors.E105.format(detail=str(error)), path=source,
-                                   line=error.line)
+        yield MalformedRecordError(Errors.E105.format(detail=f"invalid JSON: {error.where()}"),
+                                   path=source, line=error.line)
         return
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         data = data["articles"]
@@ -146,7 +172,8 @@ def read_jsonl(text: str, source: str) -> Iterator[RawArticle | InputError]:
         try:
             record = _loads(line)
         except _BadJSON as error:
-            yield MalformedRecordError(Errors.E105.format(detail=str(error)), path=source,
+            detail = f"invalid JSON: {error.where(one_line=True)}"
+            yield MalformedRecordError(Errors.E105.format(detail=detail), path=source,
                                        line=number)
             continue
         try:
