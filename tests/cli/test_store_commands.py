@@ -132,5 +132,5 @@ def test_ingest_of_inputs_that_all_fail_exits_1_naming_each(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     said = " ".join(result.stderr.split())  # rich wraps long lines
     assert "feed.jsonl:1: [E105] its text field is a number, not a string" in said
-    assert "feed.jsonl:2: [E105] invalid JSON: Unterminated string starting at column 24" in said
+    assert "feed.jsonl:2: [E105] invalid JSON: Unterminated string starting at column 26" in said
     assert "[E110]" in said
