@@ -65,8 +65,9 @@ def read_provenance(articles: Sequence[Article], docs: Sequence[Doc], mentions: 
     """Every article's quotes and citations, in story order."""
     quotes: list[Quote] = []
     citations: list[Citation] = []
+    people = {entity for entity, kind in types.items() if kind == "PERSON"}
     for article, doc in zip(articles, docs, strict=True):
-        found = find_quotes(article, doc, mentions, names)
+        found = find_quotes(article, doc, mentions, names, people)
         quotes.extend(found)
         citations.extend(find_citations(article, doc, found, mentions, names, types))
     return quotes, citations

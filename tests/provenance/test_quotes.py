@@ -343,6 +343,28 @@ def test_a_pronoun_after_another_person_leads_a_sentence_is_that_person(nlp):
     assert [quote.speaker for quote in quotes] == ["p-webb", "p-hart"]
 
 
+def test_a_story_person_the_parser_did_not_tag_still_leads_a_sentence(nlp):
+    # the parser tags no name in the middle sentence; the entity stage knows "Okafor" is a
+    # story person (from the rest of the story), so "she" is her, not the speaker before
+    text = ('"They are now feeling the heat," Tom Webb said.\n\n'
+            "Okafor, who is expected to return to the council speakership Thursday afternoon "
+            "after eight years as minority leader, intends as her first action to pass "
+            "spending bills that won support last year.\n\n"
+            '"We are asking the mayor to open the parks," she told reporters.')
+    article = Article(id="a1", source="a1.txt", text=text)
+    doc = nlp(text)
+    assert "Okafor" not in {ent.text for ent in doc.ents if ent.label_ == "PERSON"}
+    webb, okafor = text.index("Tom Webb"), text.index("Okafor")
+    mentions = {"a1": [(webb, webb + len("Tom Webb"), "p-webb"),
+                       (okafor, okafor + len("Okafor"), "p-okafor")]}
+    names = {"p-webb": "Tom Webb", "p-okafor": "Ada Okafor"}
+    quotes = find_quotes(article, doc, mentions, names, people={"p-webb", "p-okafor"})
+    assert [quote.speaker for quote in quotes] == ["p-webb", "p-okafor"]
+    assert quotes[-1].speaker_text == "Ada Okafor"
+    # without knowing who the story's people are, the speaker before is kept
+    assert find_quotes(article, doc, mentions, names)[-1].speaker == "p-webb"
+
+
 def test_a_pronoun_after_a_person_named_only_in_a_side_clause_stays_with_the_speaker(nlp):
     text = ('"We did everything we could," Tom Reyes said. '
             "He added that the plan Ruth Hale wrote would pass. "

@@ -96,20 +96,24 @@ class _Resolver:
     person who is the subject of a clause, else the latest person named."""
 
     def __init__(self, article: Article, doc: Doc, mentions: EntityMentions | None,
-                 names: Mapping[str, str] | None):
+                 names: Mapping[str, str] | None, people: Container[str] | None = None):
         self.names = names or {}
         self.text = article.text
         self.mentions = sorted((mentions or {}).get(article.id, ()))
         quotations = find_quotations(article.text)
         self.sentence_starts = sentence_starts = [sentence.start for sentence in doc.sents]
-        self.people = [
-            _Person(ent.start_char, ent.end_char,
-                    bisect_right(sentence_starts, ent.start) - 1,
-                    ent.root.dep_ in _SUBJECT_DEPS,
-                    ent.root.dep_ in _SUBJECT_DEPS and ent.root.head.dep_ == "ROOT")
-            for ent in doc.ents if ent.label_ == "PERSON"
-            and not any(start <= ent.start_char and ent.end_char <= end
-                        for start, end in quotations)]
+        named = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        # a story person the parser did not tag in this sentence ("Pelosi, who ..., intends")
+        named += _untagged_people(doc, self.mentions, people or (), named)
+        self.people = sorted(
+            (_Person(name.start_char, name.end_char,
+                     bisect_right(sentence_starts, name.start) - 1,
+                     name.root.dep_ in _SUBJECT_DEPS,
+                     name.root.dep_ in _SUBJECT_DEPS and name.root.head.dep_ == "ROOT")
+             for name in named
+             if not any(start <= name.start_char and name.end_char <= end
+                        for start, end in quotations)),
+            key=lambda person: person.start)
         self.genders: dict[str, str] = {}
         for first, _, entity in self.mentions:
             honorific = _HONORIFIC_BEFORE.search(article.text[max(0, first - 6):first])
@@ -191,6 +195,21 @@ class _Resolver:
         if entity is not None and gender is not None:
             self.genders.setdefault(entity, gender)
         return entity, name
+
+
+def _untagged_people(doc: Doc, mentions: Sequence[tuple[int, int, str]],
+                     people: Container[str], tagged: Sequence[DocSpan]) -> list[DocSpan]:
+    """The mentions of story people (`people`: their entity ids) that no PERSON name of the
+    parser covers, as spans of `doc`."""
+    found: list[DocSpan] = []
+    for first, last, entity in mentions:
+        if entity not in people or any(name.start_char < last and first < name.end_char
+                                       for name in tagged):
+            continue
+        span = doc.char_span(first, last, alignment_mode="expand")
+        if span is not None and len(span):
+            found.append(span)
+    return found
 
 
 def _describes_a_person(token: Token) -> bool:
@@ -339,11 +358,13 @@ def _indirect_quotes(article: Article, doc: Doc, direct: list[Quote],
 
 
 def find_quotes(article: Article, doc: Doc, mentions: EntityMentions | None = None,
-                names: Mapping[str, str] | None = None) -> list[Quote]:
+                names: Mapping[str, str] | None = None,
+                people: Container[str] | None = None) -> list[Quote]:
     """Every direct quote and indirect report of speech in one article, in text order, with
-    ids `<article>-q1`, `<article>-q2`, ..."""
+    ids `<article>-q1`, `<article>-q2`, ...; `people`: the story entities that are persons
+    (a pronoun may stand for one of them where the parser missed the name)."""
     sentences = _sentences(doc)
-    resolver = _Resolver(article, doc, mentions, names)
+    resolver = _Resolver(article, doc, mentions, names, people)
     direct = _direct_quotes(article, doc, sentences, resolver)
     quotes = direct + _indirect_quotes(article, doc, direct, resolver)
     quotes = [quote for quote in quotes if quote.span.text]
