@@ -365,6 +365,31 @@ def test_a_story_person_the_parser_did_not_tag_still_leads_a_sentence(nlp):
     assert find_quotes(article, doc, mentions, names)[-1].speaker == "p-webb"
 
 
+def test_a_description_with_a_name_beside_it_is_that_person(nlp):
+    text = ("Lawmakers met on Monday.\n\n"
+            '"With all due respect, I completely disagree with his position," the Republican '
+            "leader, Michael Thibodeau, said in a statement.")
+    _, quotes = quotes_of(nlp, text)
+    assert (only(quotes).speaker, only(quotes).speaker_text) == ("p-thibodeau",
+                                                                   "Michael Thibodeau")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Texas Gov. Rick Stone released a new ad on Monday. The ad drew criticism from Tom Webb "
+     'and Anna Cole. "Faith made America strong," the Texas governor says.', "p-stone"),
+    ("Former Vice President Dick Marlow spoke in 2009. The decision puts his daughter Liz "
+     "Hanley at odds with him. "
+     '"I think that freedom means freedom for everyone," the former vice president said.',
+     "p-marlow"),
+    # the title must be the same: "the president" is not "Vice President Joe Biden"
+    ("President Barack Obama spoke first. Vice President Joe Biden was there. Sen. Ann Lee "
+     'left. "We will win," the president said.', "p-obama"),
+])
+def test_a_description_by_title_is_the_person_named_with_that_title(nlp, text, speaker):
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes).speaker == speaker
+
+
 def test_a_pronoun_after_a_person_named_only_in_a_side_clause_stays_with_the_speaker(nlp):
     text = ('"We did everything we could," Tom Reyes said. '
             "He added that the plan Ruth Hale wrote would pass. "

@@ -20,7 +20,7 @@ from spacy.tokens import Span as DocSpan
 
 from ..lang.en.names import GENDERED_HONORIFICS
 from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, SPEAKER_PRONOUNS
-from ..lang.en.titles import is_title_word
+from ..lang.en.titles import ROLE_QUALIFIERS, TITLE_ABBREVIATIONS, is_title_word
 from ..models import Article, EntityMentions, Quote, Span
 from ..syntax import (
     according_object,
@@ -138,17 +138,49 @@ class _Resolver:
         else:
             head_start, head_end = token.idx, token.idx + len(token.text)
             entity = self.entity_at(head_start, head_end)
+            named = self._appositive(token) if entity is None else None
             if entity is not None and entity in self.names:
                 found = entity, self.names[entity]
+            elif named is not None:
+                # "the Republican leader, Michael Thibodeau, said": the name beside it
+                found = named, self.names[named]
             elif entity is None and _describes_a_person(token):
-                # "the Texas governor said": the person the sentence or the one before names
-                found = self._pronoun(token, nearby_only=True)
+                # "the Texas governor said": the person named with that title before ("Gov.
+                # Rick Perry"), else the person the sentence or the one before names
+                found = self._titled(token) or self._pronoun(token, nearby_only=True)
                 if found[0] is None:
                     found = None, " ".join(text[start:end].split())
             else:
                 found = entity, " ".join(text[start:end].split())
         self.last_speaker = (token.sent.start, *found)
         return found
+
+    def _appositive(self, token: Token) -> str | None:
+        """The story entity named beside a speaker's description, as its apposition."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                entity = self.entity_at(child.idx, child.idx + len(child.text))
+                if entity is not None and entity in self.names:
+                    return entity
+        return None
+
+    def _titled(self, token: Token) -> tuple[str, str] | None:
+        """The latest person before `token` whose name the article writes after the title that
+        describes the speaker ("the former vice president" -> "Vice President Dick Cheney")."""
+        wanted = [word for word in _title_of(token) if word not in ROLE_QUALIFIERS]
+        if not wanted:
+            return None
+        for person in reversed(self.people):
+            if person.end > token.idx:
+                continue
+            entity = self.entity_at(person.start, person.end)
+            if entity is None or entity not in self.names:
+                continue
+            before = _TITLE_BEFORE.search(self.text[max(0, person.start - 60):person.start])
+            if before is not None and [word for word in _title_words(before.group(0))
+                                       if word not in ROLE_QUALIFIERS] == wanted:
+                return entity, self.names[entity]
+        return None
 
     def _pronoun(self, token: Token, nearby_only: bool = False) -> tuple[str | None, str]:
         """The person a pronoun (or, `nearby_only`, a description: one sentence back at
@@ -210,6 +242,29 @@ def _untagged_people(doc: Doc, mentions: Sequence[tuple[int, int, str]],
         if span is not None and len(span):
             found.append(span)
     return found
+
+
+_TITLE_BEFORE = re.compile(r"(?:\b[A-Za-z][\w-]*\.?\s+){1,4}$")
+
+
+def _title_words(text: str) -> list[str]:
+    """The title words ending `text` ("Texas Gov." -> ["governor"]), abbreviations written
+    out; a word that is no title word ends the title."""
+    words: list[str] = []
+    for word in reversed(text.split()):
+        if not is_title_word(word):
+            break
+        bare = word.casefold().rstrip(".")
+        words.append(TITLE_ABBREVIATIONS.get(bare, bare))
+    return words[::-1]
+
+
+def _title_of(token: Token) -> list[str]:
+    """The title words of a description, in order: "the former vice president" -> ["former",
+    "vice", "president"]; "the Texas governor" -> ["governor"]."""
+    before = [child for child in token.lefts if child.dep_ in ("compound", "amod")
+              and is_title_word(child.text)]
+    return [child.lower_ for child in before] + [token.lower_]
 
 
 def _describes_a_person(token: Token) -> bool:
