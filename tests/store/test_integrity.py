@@ -285,3 +285,35 @@ def test_the_check_reads_one_snapshot_while_an_ingest_commits(filled, monkeypatc
     with Store(filled, read_only=True) as store:
         after = store.check_integrity()
     assert after.ok and after.articles == ARTICLES + 1
+
+
+def test_a_story_merged_from_two_is_caught_by_its_links(filled):
+    """What two writers numbering their new stories alike made: one story id, two stories'
+    articles (two first articles, and groups that share no candidate key)."""
+    one, two = (row[0] for row in [first(filled, "SELECT min(id) FROM stories"),
+                                   first(filled, "SELECT max(id) FROM stories")])
+    damage(filled, f"UPDATE memberships SET story = {one} WHERE story = {two}",
+           f"UPDATE stories SET size = (SELECT count(*) FROM memberships WHERE story = {one}) "
+           f"WHERE id = {one}",
+           f"DELETE FROM stories WHERE id = {two}")
+    found = problems(filled)
+    assert any(line.startswith(f"cluster: story {one}: 2 articles started it")
+               for line in found), found
+    assert all(line.startswith("cluster:") for line in found), found
+
+
+def test_an_article_in_a_story_it_shares_nothing_with_is_caught(database_url):
+    texts = ("A magnitude 6.4 earthquake struck Kastelburg on Monday, killing 12 people, "
+             "governor Anna Keller said.",
+             "Voters in Mardova elected Petra Ilves as president on Sunday after a campaign "
+             "about the Danel pipeline.")
+    rows = []
+    for number, (body, joined) in enumerate(zip(texts, (0.0, 0.7), strict=True), start=1):
+        article = Article(id=f"a-{number:010d}", source=f"feed.jsonl:{number}", text=body)
+        features = article_features(article.id, article.text, None, None)
+        rows.append(NewArticle(article, features_to_json(features), 1, 1, joined))
+    with Store(database_url) as store:
+        store.add_batch(rows, {1: "One story?"})
+    assert problems(database_url) == (
+        "cluster: story 1: article a-0000000002 shares no candidate key with an earlier "
+        "article of the story, so it cannot have joined it",)

@@ -16,6 +16,11 @@ state, never half of two. It lists every violation as one line (empty: healthy):
     analysis   a stored analysis is schema v1 JSON of that story whose `story.articles` are
                all members of it; one that covers fewer or more articles than the story has is
                marked stale; a story not marked stale has an analysis
+    cluster    a story's members could come from one stream: its first article (by position)
+               started it, with score 0, and no other did; every later one joined through a
+               candidate, an earlier article of the story sharing one of its index keys (stored
+               with its features). Two writers that numbered their new stories alike, or a hand
+               edit, break these.
 
 A rule broken many times is shown `EXAMPLES` times, then counted in one more line, so a badly
 damaged database gives a readable report rather than a line per row.
@@ -284,11 +289,60 @@ def _check_analysis(findings: _Findings, story: int, size: int, stale: bool,
                      f"article(s), the story has {size}, and it is not marked stale")
 
 
+def _cluster_checks(connection: Connection, findings: _Findings) -> None:
+    if findings.lines.get("position") or findings.lines.get("membership"):
+        return  # arrival order or memberships are broken already: links would only echo them
+    articles, memberships = schema.articles, schema.memberships
+    query = select(memberships.c.story, articles.c.id, memberships.c.score,
+                   articles.c.features).join(
+        articles, articles.c.id == memberships.c.article).order_by(
+        memberships.c.story, articles.c.position).execution_options(yield_per=500)
+    story: int | None = None
+    members: list[tuple[str, float, tuple[str, ...]]] = []
+    for row_story, article, joined, features in connection.execute(query):
+        if row_story != story:
+            if story is not None:
+                _check_story_links(findings, story, members)
+            story, members = row_story, []
+        members.append((article, joined, _keys(features)))
+    if story is not None:
+        _check_story_links(findings, story, members)
+
+
+def _keys(features: str) -> tuple[str, ...]:
+    try:
+        keys = json.loads(features).get("keys", ())
+    except (ValueError, AttributeError):
+        return ()
+    return tuple(str(key) for key in keys) if isinstance(keys, list) else ()
+
+
+def _check_story_links(findings: _Findings, story: int,
+                       members: list[tuple[str, float, tuple[str, ...]]]) -> None:
+    """Members in arrival order: the first started the story (score 0), and every later one
+    shares an index key with an earlier member (its candidate, whatever the index depth)."""
+    founders = [article for article, joined, _ in members if joined == 0]
+    if len(founders) > 1:
+        findings.add("cluster", f"story {story}: {len(founders)} articles started it (joined "
+                     f"with score 0: {', '.join(founders[:3])}); only one can")
+    elif members and members[0][1] != 0:
+        findings.add("cluster", f"story {story}: its first article {members[0][0]} joined "
+                     f"with score {members[0][1]:.3f}, but nothing came before it")
+    seen: set[str] = set(members[0][2]) if members else set()
+    for article, joined, keys in members[1:]:
+        if joined != 0 and not seen.intersection(keys):
+            findings.add("cluster", f"story {story}: article {article} shares no candidate "
+                         "key with an earlier article of the story, so it cannot have "
+                         "joined it")
+        seen.update(keys)
+
+
 DATA_CHECKS: tuple[tuple[str, Check], ...] = (
     ("memberships", _membership_checks),
     ("story sizes", _story_checks),
     ("article positions", _position_checks),
     ("analyses", _analysis_checks),
+    ("story links", _cluster_checks),
     ("the counts", _counts),
 )
 
