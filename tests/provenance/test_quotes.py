@@ -390,6 +390,25 @@ def test_a_description_by_title_is_the_person_named_with_that_title(nlp, text, s
     assert only(quotes).speaker == speaker
 
 
+def test_a_pronoun_keeps_the_speaker_of_the_quotes_before_it(nlp):
+    # "he said ... he asked ...": a person named only as an object in between ("praised
+    # Ray Olsen") does not take over the speech
+    text = ('Glenn Harlow spoke for an hour on Saturday. "It is still morning," he said.\n\n'
+            "He held the audience with riffs on his life.\n\n"
+            "He later praised his old rival, Ray Olsen, at the dinner.\n\n"
+            '"I am not going to pay for your mistakes," he said.')
+    _, quotes = quotes_of(nlp, text)
+    assert {quote.speaker for quote in quotes} == {"p-harlow"}
+
+
+def test_a_pronoun_prefers_the_person_leading_a_sentence_to_one_in_its_side_clause(nlp):
+    text = ("Still, Mr. Dale Trask, speaking briefly with reporters, offered an emphatic yes "
+            "when asked whether Mr. Ken Lyle was among the finalists.\n\n"
+            '"We need a great director. I cherish the bureau," he told reporters later.')
+    _, quotes = quotes_of(nlp, text)
+    assert quotes[-1].speaker == "p-trask"
+
+
 def test_a_pronoun_after_a_person_named_only_in_a_side_clause_stays_with_the_speaker(nlp):
     text = ('"We did everything we could," Tom Reyes said. '
             "He added that the plan Ruth Hale wrote would pass. "

@@ -72,6 +72,9 @@ _HONORIFIC_BEFORE = re.compile(r"\b(" + "|".join(GENDERED_HONORIFICS) + r")\.?\s
                                re.IGNORECASE)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SENTENCES_BACK = 2
+_CHAIN_SENTENCES = 4
+"""A pronoun speaker is the speaker credited up to this many sentences before, when no other
+person has been made the subject of a sentence since."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +207,13 @@ class _Resolver:
                     person.leads and said_index < person.sentence
                     and self.entity_at(person.start, person.end) != entity
                     and fits(self.entity_at(person.start, person.end))
-                    for person in self.people if person.end <= token.idx) and any(
-                    self.entity_at(person.start, person.end) == entity
-                    for person in self.people if person.end <= token.idx
-                    and sentence_index - person.sentence <= back):
+                    for person in self.people if person.end <= token.idx) and (
+                    # still the one spoken of: named lately, or credited lately ("he said.
+                    # ... he asked.") with nobody else made a subject since
+                    (sentence_index - said_index <= _CHAIN_SENTENCES and not nearby_only)
+                    or any(self.entity_at(person.start, person.end) == entity
+                           for person in self.people if person.end <= token.idx
+                           and sentence_index - person.sentence <= back)):
                 return self._credited(entity, name, wanted)
         before = [person for person in self.people if person.end <= token.idx
                   and fits(self.entity_at(person.start, person.end))]
@@ -216,7 +222,7 @@ class _Resolver:
             candidates = before[-1:]
         if not candidates:
             return None, token.text
-        chosen = max(candidates, key=lambda person: (person.subject, person.start))
+        chosen = max(candidates, key=lambda person: (person.leads, person.subject, person.start))
         entity = self.entity_at(chosen.start, chosen.end)
         name = self.names.get(entity, self.text[chosen.start:chosen.end]) if entity \
             else self.text[chosen.start:chosen.end]
