@@ -40,7 +40,7 @@ WRITER = 1_668_247_155  # "cons" as an int4: the advisory lock class of consilie
 CLAIMS = WRITER + 1  # the class of story claims; the second key is the story id
 WAIT_SECONDS = 600.0  # how long a writer waits for another by default
 SQLITE_BUSY_MS = 30_000  # the busy timeout every SQLite connection gets (connect.py)
-_FIRST_TRY_MS = 200
+QUIET_WAIT = 2.0  # seconds a writer waits for another without saying so
 
 
 def _is_busy(error: sql_errors.DBAPIError) -> bool:
@@ -74,9 +74,11 @@ def lock_writer(connection: Connection, shown: str, wait: float = WAIT_SECONDS, 
 def _begin_immediate(connection: Connection, shown: str, wait: float) -> None:
     """pysqlite opens no transaction before a SELECT, so without this a writer would read,
     then find its write lock taken by a commit it did not see (SQLITE_BUSY at once, which no
-    busy timeout waits out). A short try first, so a wait is said before it is waited."""
+    busy timeout waits out). A wait of up to QUIET_WAIT seconds (another writer's batch) is
+    not said; a longer one is, then waited out."""
     try:
-        connection.exec_driver_sql(f"PRAGMA busy_timeout={_FIRST_TRY_MS}")
+        quiet = min(QUIET_WAIT, wait)
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(quiet * 1000)}")
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             return
@@ -97,21 +99,30 @@ def _begin_immediate(connection: Connection, shown: str, wait: float) -> None:
 
 
 def _advisory_lock(connection: Connection, shown: str, wait: float) -> None:
-    """A try first; then a wait in the server's queue (first come, first served), bounded by
-    a transaction-local lock_timeout."""
+    """The server's queue (first come, first served), bounded by a transaction-local
+    lock_timeout: QUIET_WAIT seconds in a savepoint, unsaid; then the rest, said."""
+    lock = text("SELECT pg_advisory_xact_lock(:kind, 0)")
     if connection.execute(text("SELECT pg_try_advisory_xact_lock(:kind, 0)"),
                           {"kind": WRITER}).scalar_one():
         return
-    _say_waiting(shown, wait)
-    connection.execute(text("SELECT set_config('lock_timeout', :value, true)"),
-                       {"value": f"{int(wait * 1000)}ms"})
+    before = connection.execute(text("SELECT current_setting('lock_timeout')")).scalar_one()
+    timeout = text("SELECT set_config('lock_timeout', :value, true)")
     try:
-        connection.execute(text("SELECT pg_advisory_xact_lock(:kind, 0)"), {"kind": WRITER})
+        with connection.begin_nested():
+            connection.execute(timeout, {"value": f"{int(min(QUIET_WAIT, wait) * 1000)}ms"})
+            connection.execute(lock, {"kind": WRITER})
     except sql_errors.OperationalError as error:
-        if _is_busy(error):
-            raise _busy(shown, wait, "the writer lock was not released") from None
-        raise
-    connection.execute(text("SELECT set_config('lock_timeout', '0', true)"))
+        if not _is_busy(error):
+            raise
+        _say_waiting(shown, wait)
+        connection.execute(timeout, {"value": f"{int(wait * 1000)}ms"})
+        try:
+            connection.execute(lock, {"kind": WRITER})
+        except sql_errors.OperationalError as error:
+            if _is_busy(error):
+                raise _busy(shown, wait, "the writer lock was not released") from None
+            raise
+    connection.execute(timeout, {"value": before})
 
 
 class StoryClaims:
