@@ -77,6 +77,10 @@ def test_generational_suffix_and_gendered_honorific_are_kept():
     assert son.tokens == ("Donald", "Trump") and son.suffix == "jr"
     assert son.key != parse_name("Donald Trump").key
     assert parse_name("Mrs. Clinton").gender == "female"
+    # a full name says it by its given name; a body's name never does
+    assert parse_name("Hillary Clinton").gender == "female"
+    assert parse_name("Bill Clinton").gender == "male"
+    assert parse_name("Washington Post").gender == ""
     assert parse_name("Mr. Clinton").gender == "male"
     assert parse_name("Sen. Clinton").gender == ""
 

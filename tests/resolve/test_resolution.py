@@ -199,6 +199,21 @@ def test_mr_and_mrs_of_one_surname_are_two_people():
     assert entity_with(story, "Mrs. Clinton").type == "PERSON"
 
 
+def test_mrs_and_mr_go_to_the_full_name_of_their_gender_not_the_nearest():
+    # "Mrs. Clinton" follows "Bill Clinton" but is Hillary: the given name says the gender
+    story = resolve(
+        "Hillary Clinton arrived at the luncheon on Friday. Donald Trump asked her and former "
+        "President Bill Clinton to stand for applause. Mrs. Clinton smiled, aides said. "
+        "Mr. Clinton waved to the crowd.",
+        "Hillary Clinton and Bill Clinton attended the inauguration on Friday. Mrs. Clinton "
+        "did not speak to reporters.")
+    hillary = entity_with(story, "Hillary Clinton")
+    bill = entity_with(story, "Bill Clinton")
+    assert hillary is not bill
+    assert entity_with(story, "Mrs. Clinton") is hillary
+    assert entity_with(story, "Mr. Clinton") is bill
+
+
 def test_a_department_named_by_its_head_word_is_not_another_department():
     story = resolve(
         "The Justice Department opened an inquiry on Monday. The State Department declined to "

@@ -203,6 +203,7 @@ class _Group:
     positions: tuple[int, ...]
     suffix: str = ""                        # the generational suffix of its names
     person: bool = True                     # its names are tagged PERSON (or untagged)
+    gender: str = ""                        # what its names say of the bearer's gender
 
 
 def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
@@ -212,9 +213,10 @@ def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
     firsts = frozenset(item.form.first for item in items
                        if len(item.form.tokens) > 1 and item.type in ("PERSON", ""))
     top = votes.most_common(1)[0][0] if votes else ""
+    genders = {item.form.gender for item in items} - {""}
     return _Group(key, items[0].mention.span.start, top in PLACE_TYPES, runs, firsts,
                   tuple(item.mention.span.start for item in items), items[0].form.suffix,
-                  top in ("PERSON", ""))
+                  top in ("PERSON", ""), genders.pop() if len(genders) == 1 else "")
 
 
 def _short_form_targets(short: NameForm, group: _Group, groups: Sequence[_Group],
@@ -227,7 +229,8 @@ def _short_form_targets(short: NameForm, group: _Group, groups: Sequence[_Group]
     one of the two is tagged a person (the tagger may call a person's full name an ORG). A
     short form with a generational suffix goes only to a name with the same suffix, one
     without to a name without when there is one; a gendered one ("Mrs. Clinton") not to a
-    name that `taken` already gave the other gender ("Mr. Clinton")."""
+    name of the other gender ("Bill Clinton") or one that `taken` already gave the other
+    gender ("Mr. Clinton")."""
     if short.acronym:
         return []
     tail = tuple(fold(token) for token in short.tokens)
@@ -244,7 +247,8 @@ def _short_form_targets(short: NameForm, group: _Group, groups: Sequence[_Group]
     candidates = same_suffix if short.suffix else same_suffix or candidates
     if short.gender:
         candidates = [other for other in candidates
-                      if not taken.get(other.key, set()) - {short.gender}]
+                      if not taken.get(other.key, set()) - {short.gender}
+                      and other.gender in ("", short.gender)]
     return candidates
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 import jellyfish
 from anyascii import anyascii
 
+from ..lang.en.given_names import given_name_gender
 from ..lang.en.names import (
     COUNTRY_KEYS,
     GENDERED_HONORIFICS,
@@ -187,6 +188,10 @@ def parse_name(text: str) -> NameForm:
     genders = {GENDERED_HONORIFICS[fold(title).rstrip(".")] for title in titles
                if fold(title).rstrip(".") in GENDERED_HONORIFICS}
     key = name_key(bare, acronym) + (f" {suffix}" if suffix else "")
+    if not genders and len(bare) > 1 and not acronym \
+            and fold(bare[-1]) not in ORGANISATION_HEADS:
+        # a full name says its bearer's gender by its given name ("Hillary Clinton")
+        genders = {given_name_gender(bare[0])} - {""}
     return NameForm(text, bare, tuple(titles), acronym, key,
                     fold(bare[0]) if bare else "", fold(bare[-1]) if bare else "", suffix,
                     genders.pop() if len(genders) == 1 else "")
