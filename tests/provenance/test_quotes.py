@@ -361,8 +361,16 @@ def test_a_story_person_the_parser_did_not_tag_still_leads_a_sentence(nlp):
     quotes = find_quotes(article, doc, mentions, names, people={"p-webb", "p-okafor"})
     assert [quote.speaker for quote in quotes] == ["p-webb", "p-okafor"]
     assert quotes[-1].speaker_text == "Ada Okafor"
-    # without knowing who the story's people are, the speaker before is kept
-    assert find_quotes(article, doc, mentions, names)[-1].speaker == "p-webb"
+    # without knowing who the story's people are, "she" is nobody named: not Tom Webb, a man
+    assert find_quotes(article, doc, mentions, names)[-1].speaker is None
+
+
+def test_a_pronoun_is_not_a_person_whose_given_name_is_of_the_other_gender(nlp):
+    text = ('"They are now feeling the heat," Tom Webb said.\n\n'
+            "The council thanked Nancy Hart on Monday.\n\n"
+            '"We are asking the mayor to open the parks," she told reporters.')
+    _, quotes = quotes_of(nlp, text)
+    assert [quote.speaker for quote in quotes] == ["p-webb", "p-hart"]
 
 
 def test_a_description_with_a_name_beside_it_is_that_person(nlp):

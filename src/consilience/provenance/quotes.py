@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from ..lang.en.given_names import given_name_gender
 from ..lang.en.names import GENDERED_HONORIFICS
 from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, SPEAKER_PRONOUNS
 from ..lang.en.titles import ROLE_QUALIFIERS, TITLE_ABBREVIATIONS, is_title_word
@@ -94,9 +95,10 @@ class _Resolver:
 
     A pronoun's person is looked for in its sentence and the two before, among the people the
     article names in its own words (a name inside the quoted words is what the speaker talks
-    about), of the pronoun's gender where the article shows it ("Mrs. Clinton", or an earlier
-    "she said" of her): the speaker credited just before, when there is one, else the latest
-    person who is the subject of a clause, else the latest person named."""
+    about), of the pronoun's gender where it is known (the given name of the person's
+    canonical name, "Mrs. Clinton", or an earlier "she said" of her): the speaker credited
+    just before, when there is one, else the latest person who is the subject of a clause,
+    else the latest person named."""
 
     def __init__(self, article: Article, doc: Doc, mentions: EntityMentions | None,
                  names: Mapping[str, str] | None, people: Container[str] | None = None):
@@ -117,7 +119,9 @@ class _Resolver:
              if not any(start <= name.start_char and name.end_char <= end
                         for start, end in quotations)),
             key=lambda person: person.start)
-        self.genders: dict[str, str] = {}
+        self.genders: dict[str, str] = {
+            entity: gender for entity, name in self.names.items()
+            if len(name.split()) > 1 and (gender := given_name_gender(name.split()[0]))}
         for first, _, entity in self.mentions:
             honorific = _HONORIFIC_BEFORE.search(article.text[max(0, first - 6):first])
             if honorific is not None:
