@@ -373,6 +373,16 @@ def test_a_pronoun_is_not_a_person_whose_given_name_is_of_the_other_gender(nlp):
     assert [quote.speaker for quote in quotes] == ["p-webb", "p-hart"]
 
 
+def test_an_office_said_right_after_a_named_speaker_is_that_speaker(nlp):
+    # the article never wrote "Gov. Perry"; the office is the speaker of the lines before
+    text = ('Republican presidential candidate Tom Reyes pledges to end the war in a new ad.\n\n'
+            '"I am not ashamed to admit I am a Christian," says Reyes. "But you do not need to '
+            'be in the pews every Sunday to know that something is wrong."\n\n'
+            '"As president, I will fight for our heritage," the Texas governor continues.')
+    _, quotes = quotes_of(nlp, text)
+    assert quotes[-1].speaker == "p-reyes"
+
+
 def test_a_description_with_a_name_beside_it_is_that_person(nlp):
     text = ("Lawmakers met on Monday.\n\n"
             '"With all due respect, I completely disagree with his position," the Republican '

@@ -21,7 +21,12 @@ from spacy.tokens import Span as DocSpan
 from ..lang.en.given_names import given_name_gender
 from ..lang.en.names import GENDERED_HONORIFICS
 from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, SPEAKER_PRONOUNS
-from ..lang.en.titles import ROLE_QUALIFIERS, TITLE_ABBREVIATIONS, is_title_word
+from ..lang.en.titles import (
+    OFFICE_TITLES,
+    ROLE_QUALIFIERS,
+    TITLE_ABBREVIATIONS,
+    is_title_word,
+)
 from ..models import Article, EntityMentions, Quote, Span
 from ..syntax import (
     according_object,
@@ -154,7 +159,8 @@ class _Resolver:
             elif entity is None and _describes_a_person(token):
                 # "the Texas governor said": the person named with that title before ("Gov.
                 # Rick Perry"), else the person the sentence or the one before names
-                found = self._titled(token) or self._pronoun(token, nearby_only=True)
+                found = self._titled(token) or self._pronoun(
+                    token, nearby_only=True, chain=token.lower_ in OFFICE_TITLES)
                 if found[0] is None:
                     found = None, " ".join(text[start:end].split())
             else:
@@ -189,9 +195,12 @@ class _Resolver:
                 return entity, self.names[entity]
         return None
 
-    def _pronoun(self, token: Token, nearby_only: bool = False) -> tuple[str | None, str]:
+    def _pronoun(self, token: Token, nearby_only: bool = False, chain: bool = False
+                 ) -> tuple[str | None, str]:
         """The person a pronoun (or, `nearby_only`, a description: one sentence back at
-        most) stands for; when none is near, the latest person of its gender before it."""
+        most, or with `chain`, an office held by the speaker credited lately: "says Perry.
+        ... the Texas governor continues") stands for; when none is near, the latest person
+        of its gender before it."""
         wanted = "male" if token.lower_ in MASCULINE else "female" if token.lower_ in \
             FEMININE else None
         back = 1 if nearby_only else _SENTENCES_BACK
@@ -214,7 +223,8 @@ class _Resolver:
                     for person in self.people if person.end <= token.idx) and (
                     # still the one spoken of: named lately, or credited lately ("he said.
                     # ... he asked.") with nobody else made a subject since
-                    (sentence_index - said_index <= _CHAIN_SENTENCES and not nearby_only)
+                    (sentence_index - said_index <= _CHAIN_SENTENCES
+                     and (chain or not nearby_only))
                     or any(self.entity_at(person.start, person.end) == entity
                            for person in self.people if person.end <= token.idx
                            and sentence_index - person.sentence <= back)):
