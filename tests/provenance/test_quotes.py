@@ -383,6 +383,15 @@ def test_an_office_said_right_after_a_named_speaker_is_that_speaker(nlp):
     assert quotes[-1].speaker == "p-reyes"
 
 
+def test_a_tag_after_a_quote_is_in_its_paragraph_not_the_next(nlp):
+    # the next paragraph's "citing" is its own sentence; the bare quote goes on the speaker
+    text = ('"The piece was a disgrace to journalism," Tom Reyes told reporters on Friday.\n\n'
+            '"It has lost tremendous credibility."\n\n'
+            "Ann Lee published the story on Thursday, citing two law enforcement officials.")
+    _, quotes = quotes_of(nlp, text)
+    assert [quote.speaker for quote in quotes] == ["p-reyes", "p-reyes"]
+
+
 def test_a_description_with_a_name_beside_it_is_that_person(nlp):
     text = ("Lawmakers met on Monday.\n\n"
             '"With all due respect, I completely disagree with his position," the Republican '

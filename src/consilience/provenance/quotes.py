@@ -333,6 +333,8 @@ def _direct_quotes(article: Article, doc: Doc, sentences: list[DocSpan],
         cue = speaker = None
         according = None
         for number, sentence in enumerate(candidates):
+            if sentence.start_char >= end and "\n" in article.text[end:sentence.start_char]:
+                continue  # a tag ('"...," he said') is in the quote's paragraph, not the next
             cue = _cue_in(list(sentence), quoted)
             if cue is not None and number > 0 and sentence.start_char >= end and any(
                     child.dep_ == "ccomp" for child in cue.children):
