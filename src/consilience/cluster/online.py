@@ -63,7 +63,9 @@ class StoryProfile:
         self.name_mass += sum(_name_weight(name) for name in features.entities)
         self.numbers.update(features.numbers)
         self.years.update(features.years)
-        self.days.update(features.days)
+        # sorted: ties in `event_days` go by the order days were first told, and a set's order
+        # changes with each process's hash seed (two processes, or a reload, decided apart)
+        self.days.update(sorted(features.days))
         self.ages.update(features.ages)
         if features.published is not None:
             self.first = min(self.first or features.published, features.published)
