@@ -392,6 +392,15 @@ def test_a_tag_after_a_quote_is_in_its_paragraph_not_the_next(nlp):
     assert [quote.speaker for quote in quotes] == ["p-reyes", "p-reyes"]
 
 
+def test_a_statement_that_speaks_is_its_issuer(nlp):
+    text = ('"The minister refused to say the words. For that reason alone, he should step '
+            'down," Tom Reyes said in a statement released by his campaign on Sunday.\n\n'
+            '"If we do not get tough and smart real fast, we are not going to have a country '
+            'anymore. Our leaders are weak," the statement continued.')
+    _, quotes = quotes_of(nlp, text)
+    assert [quote.speaker for quote in quotes] == ["p-reyes", "p-reyes"]
+
+
 def test_a_description_with_a_name_beside_it_is_that_person(nlp):
     text = ("Lawmakers met on Monday.\n\n"
             '"With all due respect, I completely disagree with his position," the Republican '

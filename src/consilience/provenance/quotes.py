@@ -21,6 +21,7 @@ from spacy.tokens import Span as DocSpan
 from ..lang.en.given_names import given_name_gender
 from ..lang.en.names import GENDERED_HONORIFICS
 from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, SPEAKER_PRONOUNS
+from ..lang.en.sources import ISSUED_NOUNS
 from ..lang.en.titles import (
     OFFICE_TITLES,
     ROLE_QUALIFIERS,
@@ -79,6 +80,7 @@ _HONORIFIC_BEFORE = re.compile(r"\b(" + "|".join(GENDERED_HONORIFICS) + r")\.?\s
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SENTENCES_BACK = 2
 _CHAIN_SENTENCES = 4
+_ISSUED_SENTENCES_BACK = 8
 """A pronoun speaker is the speaker credited up to this many sentences before, when no other
 person has been made the subject of a sentence since."""
 
@@ -156,6 +158,10 @@ class _Resolver:
             elif named is not None:
                 # "the Republican leader, Michael Thibodeau, said": the name beside it
                 found = named, self.names[named]
+            elif entity is None and _issued(token) and (issuer := self._issuer(token)):
+                # "the statement said": whoever the article said issued it ("X said in a
+                # statement", "X released an ad")
+                found = issuer
             elif entity is None and _describes_a_person(token):
                 # "the Texas governor said": the person named with that title before ("Gov.
                 # Rick Perry"), else the person the sentence or the one before names
@@ -175,6 +181,24 @@ class _Resolver:
                 entity = self.entity_at(child.idx, child.idx + len(child.text))
                 if entity is not None and entity in self.names:
                     return entity
+        return None
+
+    def _issuer(self, token: Token) -> tuple[str, str] | None:
+        """The named subject of the latest clause before `token`, in its sentence or the
+        `_ISSUED_SENTENCES_BACK` before (a long quote may stand between), that has the same
+        noun ("said in a statement")."""
+        sentence_index = bisect_right(self.sentence_starts, token.i) - 1
+        first = self.sentence_starts[max(0, sentence_index - _ISSUED_SENTENCES_BACK)]
+        for other in reversed(token.doc[first:token.i]):
+            if other.lemma_.casefold() != token.lemma_.casefold():
+                continue
+            verb = other.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+                verb = verb.head
+            found = subject(verb)
+            entity = self.entity_at(found.idx, found.idx + len(found.text)) if found else None
+            if entity is not None and entity in self.names:
+                return entity, self.names[entity]
         return None
 
     def _titled(self, token: Token) -> tuple[str, str] | None:
@@ -285,6 +309,12 @@ def _title_of(token: Token) -> list[str]:
     before = [child for child in token.lefts if child.dep_ in ("compound", "amod")
               and is_title_word(child.text)]
     return [child.lower_ for child in before] + [token.lower_]
+
+
+def _issued(token: Token) -> bool:
+    """A speaker that is a thing someone issued: "the statement", "the ad"."""
+    return token.pos_ == "NOUN" and token.lemma_.casefold() in ISSUED_NOUNS and any(
+        child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
 
 
 def _describes_a_person(token: Token) -> bool:

@@ -25,6 +25,13 @@ person speaking for themself."""
 DOCUMENT_NOUNS: Final = frozenset({"report", "story", "article", "statement", "document"})
 """Nouns of written material whose author is the source ("a report by X", "X's story")."""
 
+ISSUED_NOUNS: Final = frozenset({
+    "statement", "tweet", "post", "letter", "release", "memo", "email", "message", "note", "ad",
+    "advertisement", "commercial", "video", "spot",
+})
+"""What someone issues that is then said to speak ("the statement said", "the ad says"): its
+speaker is whoever issued it."""
+
 REPORTED_SPEECH_NOUNS: Final = frozenset({
     "report", "claim", "rumour", "rumor", "allegation", "speculation", "suggestion", "story",
 })
