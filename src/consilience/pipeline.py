@@ -65,9 +65,8 @@ def read_provenance(articles: Sequence[Article], docs: Sequence[Doc], mentions: 
     """Every article's quotes and citations, in story order."""
     quotes: list[Quote] = []
     citations: list[Citation] = []
-    people = {entity for entity, kind in types.items() if kind == "PERSON"}
     for article, doc in zip(articles, docs, strict=True):
-        found = find_quotes(article, doc, mentions, names, people)
+        found = find_quotes(article, doc, mentions, names, types)
         quotes.extend(found)
         citations.extend(find_citations(article, doc, found, mentions, names, types))
     return quotes, citations
@@ -133,7 +132,8 @@ def analyze_articles(
 
     timer = StageTimer()
     try:
-        annotated = annotate(articles, nlp, cache, config.batch_size, progress=advance)
+        annotated = annotate(articles, nlp, cache, config.batch_size, progress=advance,
+                             jobs=config.jobs)
     finally:
         if own_cache and cache is not None:
             cache.close()

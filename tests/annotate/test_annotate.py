@@ -66,3 +66,64 @@ def test_a_sentence_s_opening_preposition_is_not_part_of_a_name(nlp):
     names = {mention.span.text for mention in extract_mentions(article, nlp(text))}
     assert "Governor Ruth Hale" in names and not any(name.startswith("Like") for name in names)
     assert "Jane Doe" in names  # a name opening a sentence keeps its first word
+
+
+def _token_rows(doc):
+    return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_,
+             t.is_sent_start) for t in doc]
+
+
+def test_one_process_unless_there_is_enough_text_and_more_than_one_job():
+    from consilience.annotate.annotator import PARALLEL_MIN_CHARS, parse_processes
+
+    long_texts = ["x" * PARALLEL_MIN_CHARS] * 3
+    assert parse_processes(1, long_texts) == 1
+    assert parse_processes(2, ["a short article", "another"]) == 1  # not worth the start
+    assert parse_processes(2, long_texts) == 2
+    assert parse_processes(8, long_texts[:2]) == 2  # at most one process per article
+    assert parse_processes(2, long_texts[:1]) == 1
+    assert parse_processes(0, long_texts) >= 1  # 0: one per core
+    assert parse_processes(2, ["a", "b"], min_chars=0) == 2
+
+
+def test_a_daemon_process_parses_alone(monkeypatch):
+    import multiprocessing
+
+    from consilience.annotate.annotator import parse_processes
+
+    class Daemon:
+        daemon = True
+
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: Daemon())
+    assert parse_processes(2, ["a", "b"], min_chars=0) == 1  # a Dask worker may not fork
+
+
+def test_two_processes_give_the_same_docs_as_one(nlp, tmp_path):
+    many = articles() * 3
+    alone = annotate(many, nlp, jobs=1)
+    together = annotate(many, nlp, jobs=2, min_chars=0)
+    assert together.parsed == len(many)
+    for left, right in zip(alone.docs, together.docs, strict=True):
+        assert left.text == right.text
+        assert _token_rows(left) == _token_rows(right)
+        assert {name: [(s.start, s.end, s.label_) for s in group]
+                for name, group in left.spans.items()} == \
+               {name: [(s.start, s.end, s.label_) for s in group]
+                for name, group in right.spans.items()}
+    cache = DocCache(tmp_path)
+    annotate(many, nlp, cache, jobs=2, min_chars=0)
+    assert annotate(many, nlp, cache, jobs=2, min_chars=0).parsed == 0  # cached: not parsed
+
+
+def test_the_story_is_the_same_in_two_processes(example_dir, example_analysis, monkeypatch):
+    """The example's five real-style articles analysed with the parse in two worker
+    processes give the same story JSON as one process."""
+    from consilience import AnalyzeConfig, analyze, render
+    from consilience.annotate import annotator
+
+    monkeypatch.setattr(annotator, "PARALLEL_MIN_CHARS", 0)
+    assert annotator.parse_processes(2, ["a", "b"]) == 2
+    parallel = analyze([example_dir], AnalyzeConfig(use_cache=False, jobs=2))
+    assert parallel.parsed_docs == 5
+    assert render(parallel.story, "json", parallel.model) == \
+           render(example_analysis.story, "json", example_analysis.model)

@@ -155,3 +155,13 @@ def test_a_bad_settings_file_is_one_line_naming_it(example_dir, tmp_path):
     assert len(lines) == 1 and "[E113]" in lines[0] and "settings.toml" in lines[0]
     assert "brief.lenght" in lines[0]
     assert_no_traceback(result)
+
+
+def test_jobs_is_a_count_of_processes(example_dir, tmp_path):
+    refused = run("analyze", example_dir, "--jobs", "-1")
+    assert refused.returncode == 2 and "--jobs" in refused.stderr
+    assert_no_traceback(refused)
+    result = run("analyze", example_dir, "--jobs", "2", "--no-cache", "-o",
+                 tmp_path / "story.json", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))["articles"]) == 5

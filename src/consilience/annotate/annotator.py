@@ -1,9 +1,19 @@
-"""Run the shared pipeline over all articles at once, reusing cached parses."""
+"""Run the shared pipeline over all articles at once, reusing cached parses.
+
+Articles not in the cache are parsed with one `nlp.pipe`; on several cores with spaCy's
+`n_process`, each worker a forked copy of the loaded pipeline (one model per process, nothing
+loaded again). A worker sends its Docs back as bytes, which keep every annotation (sentence
+starts, span groups), so the Docs are the same as one process gives. Starting the workers and
+sending the Docs back costs about 0.3 s, so a few short articles are parsed in this process
+(`parse_processes`).
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -16,12 +26,48 @@ LOGGER = logging.getLogger(__name__)
 
 HEADINGS = "consilience_headings"
 
+PARALLEL_MIN_CHARS = 40_000
+"""Less text than this to parse is parsed in one process: the workers' start would cost more
+than they save (measured in benchmarks/throughput.py; about 1.3 s of parsing on one core)."""
+BATCHES_PER_PROCESS = 4
+"""Each worker gets at least this many batches, so that one long batch does not leave the other
+workers idle at the end."""
+
 
 @dataclass(frozen=True, slots=True)
 class Annotated:
     docs: list[Doc]
     cached: int
     parsed: int
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def parse_processes(jobs: int, texts: Sequence[str], min_chars: int | None = None) -> int:
+    """How many processes parse `texts`: `jobs` (0: one per core), at most one per text, and
+    one when there is less than `min_chars` (default PARALLEL_MIN_CHARS) of text or this
+    process may not start others (a daemon, such as a Dask worker)."""
+    wanted = jobs if jobs > 0 else available_cores()
+    threshold = PARALLEL_MIN_CHARS if min_chars is None else min_chars
+    if wanted <= 1 or len(texts) < 2 or sum(len(text) for text in texts) < threshold:
+        return 1
+    if multiprocessing.current_process().daemon:
+        return 1
+    return min(wanted, len(texts))
+
+
+def _parse(nlp: Language, texts: list[str], batch_size: int, processes: int) -> Iterator[Doc]:
+    if processes <= 1:
+        return nlp.pipe(texts, batch_size=batch_size)
+    per_batch = max(1, min(batch_size, -(-len(texts) // (processes * BATCHES_PER_PROCESS))))
+    LOGGER.info("parsing %d article(s) in %d processes", len(texts), processes)
+    return nlp.pipe(texts, batch_size=per_batch, n_process=processes)
 
 
 def _mark_headings(doc: Doc, article: Article) -> None:
@@ -36,8 +82,12 @@ def annotate(
     cache: DocCache | None = None,
     batch_size: int = 32,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    min_chars: int | None = None,
 ) -> Annotated:
-    """One Doc per article, in order: cached ones loaded, the rest parsed with one `nlp.pipe`."""
+    """One Doc per article, in order: cached ones loaded, the rest parsed with one `nlp.pipe`
+    in `jobs` processes (0: one per core; see `parse_processes`, which also takes
+    `min_chars`). The Docs are the same whatever the number of processes."""
     if cache is not None:
         keys = DocCache.keys(nlp, (article.text for article in articles))
         found = cache.get_many(nlp, keys)
@@ -48,8 +98,9 @@ def annotate(
     if progress is not None and len(missing) < len(docs):
         progress(len(docs) - len(missing))
     parsed: list[tuple[str, Doc]] = []
-    texts = (articles[index].text for index in missing)
-    for index, doc in zip(missing, nlp.pipe(texts, batch_size=batch_size), strict=True):
+    texts = [articles[index].text for index in missing]
+    processes = parse_processes(jobs, texts, min_chars)
+    for index, doc in zip(missing, _parse(nlp, texts, batch_size, processes), strict=True):
         docs[index] = doc
         parsed.append((keys[index], doc))
         if progress is not None:

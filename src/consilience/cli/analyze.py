@@ -13,6 +13,7 @@ from ..config import MAX_ARTICLE_CHARS, MAX_STORY_ARTICLES
 from .console import STDERR, report_problem, write_output
 from .options import (
     ConfigOption,
+    JobsOption,
     MaxArticleCharsOption,
     MaxStoryArticlesOption,
     analysis_config,
@@ -44,6 +45,7 @@ def analyze_cli(
                                           file_okay=False)] = None,
     no_cache: Annotated[bool, Opt("--no-cache", help="Parse every article again.")] = False,
     quiet: Annotated[bool, Opt("--quiet", "-q", help="No progress bar or summary.")] = False,
+    jobs: JobsOption = 0,
     max_article_chars: MaxArticleCharsOption = MAX_ARTICLE_CHARS,
     max_story_articles: MaxStoryArticlesOption = MAX_STORY_ARTICLES,
     config_file: ConfigOption = None,
@@ -64,6 +66,8 @@ def analyze_cli(
         consilience analyze examples/japan-2plus2 --format html -o story.html
 
         consilience analyze examples/japan-2plus2 -o story.json -o story.md -o story.html
+
+        consilience analyze feeds/today --jobs 2 -o today.json
     """
     plan = plan_outputs(output_format, outputs)
     from ..pipeline import analyze  # the language pipeline loads only when a command needs it
@@ -71,7 +75,7 @@ def analyze_cli(
 
     config = analysis_config(ctx, config_file, {
         "model": ("model", model), "cache_dir": ("cache_dir", cache_dir),
-        "use_cache": ("no_cache", not no_cache),
+        "use_cache": ("no_cache", not no_cache), "jobs": ("jobs", jobs),
         "max_article_chars": ("max_article_chars", max_article_chars),
         "max_story_articles": ("max_story_articles", max_story_articles)})
     show_progress = not quiet and STDERR.is_terminal

@@ -24,6 +24,11 @@ MaxStoryArticlesOption = Annotated[int, typer.Option(
     "--max-story-articles", min=1, help="Refuse (E112) to analyse a story of more articles "
     "than this.")]
 
+JobsOption = Annotated[int, typer.Option(
+    "--jobs", "-j", min=0, help="Processes that parse articles not in the cache, one spaCy "
+    "pipeline each (0: one per core). A few short articles are parsed in one process; the "
+    "results are the same whatever the number.")]
+
 ConfigOption = Annotated[Path | None, typer.Option(
     "--config", help="Settings file (TOML): limits and every tuned threshold (clustering, "
     "alignment, copies, brief); options given on the command line win. See the README.",
