@@ -271,3 +271,37 @@ def test_the_settings_reach_the_alignment() -> None:
     assert find_copies([original, copier], settings=CopySettings(min_words=10_000)) == []
     assert find_copies([original, copier], min_words=10_000,
                        settings=CopySettings(min_words=8)) == []  # an argument given wins
+
+
+def test_numpy_sketches_are_datasketch_s_minhash() -> None:
+    from datasketch import MinHash
+
+    from consilience.provenance.candidates import NUM_PERM, SEED, _identity, _shingle_hashes
+    from consilience.provenance.copies import minhash_permutations, passage_signatures
+
+    words = read_words(ORIGINAL)
+    passages = article_passages(words, 0, 4)
+    signatures = passage_signatures(words, passages, 4, minhash_permutations())
+    hashes = _shingle_hashes(words.words, 4)
+    assert len(passages) == len(signatures) > 3
+    for passage, signature in zip(passages, signatures, strict=True):
+        sketch = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity)
+        sketch.update_batch(hashes[passage.first:passage.last - 4 + 1])
+        assert sketch.hashvalues.tolist() == signature.tolist()
+
+
+@pytest.mark.parametrize(("shingle", "threshold"), [(4, 0.5), (8, 0.5), (4, 0.3), (2, 0.8)])
+def test_candidate_article_pairs_are_those_of_the_datasketch_index(shingle, threshold) -> None:
+    from consilience.provenance.candidates import candidate_articles
+    from consilience.provenance.copies import candidate_article_pairs
+
+    rng = random.Random(3)
+    texts = [ORIGINAL, COPIER, UNRELATED, ORIGINAL.replace("harbour", "port"), "", "Too short.",
+             UNRELATED + "\n\n" + ORIGINAL_PARAGRAPHS[3], ORIGINAL_PARAGRAPHS[0] * 3]
+    words = ORIGINAL.split() + UNRELATED.split()
+    texts += [" ".join(rng.choice(words) for _ in range(120)) for _ in range(6)]
+    articles = [read_words(text) for text in texts]
+    expected = candidate_articles(articles, shingle, threshold)
+    assert candidate_article_pairs(articles, shingle, threshold) == expected
+    if (shingle, threshold) == (4, 0.5):
+        assert (0, 1) in expected and (0, 3) in expected and (2, 6) in expected
