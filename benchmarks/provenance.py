@@ -61,7 +61,7 @@ import platform
 import re
 import sys
 import time
-from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -98,7 +98,7 @@ _EDGE = "\"'“”‘’«»„.,;:!?-—– \t\r\n()[]"
 
 EntityMentions = Mapping[str, Sequence[tuple[int, int, str]]]
 FindQuotes = Callable[..., list[Quote]]
-"""find_quotes(article, doc, mentions, names, people)"""
+"""find_quotes(article, doc, mentions, names, types)"""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -433,7 +433,7 @@ def _distance(start: int, end: int, quote: tuple[int, int]) -> int:
 
 def baseline_quotes(article: Article, doc: Doc, mentions: EntityMentions | None = None,
                     names: Mapping[str, str] | None = None,
-                    people: Container[str] | None = None) -> list[Quote]:
+                    types: Mapping[str, str] | None = None) -> list[Quote]:
     """Every quotation of at least MIN_QUOTE_WORDS words, with the nearest PERSON and cue word
     from the sentence where it starts to the sentence after the one where it ends (the
     speaker's entity, when `mentions` are given, is the one of the mention covering it)."""
@@ -483,7 +483,7 @@ _SAY = frozenset({"say", "tell", "add", "state", "claim", "argue", "write", "rep
 
 def stub_find_quotes(article: Article, doc: Doc, mentions: EntityMentions | None = None,
                      names: Mapping[str, str] | None = None,
-                     people: Container[str] | None = None) -> list[Quote]:
+                     types: Mapping[str, str] | None = None) -> list[Quote]:
     """A stand-in with find_quotes' signature: a speech verb's clausal complement is the
     content, its subject the source; a quotation next to a speech verb with no complement is
     the content instead."""
@@ -619,7 +619,7 @@ def run_credits(docs: Sequence[PolnearDoc], nlp: Language, cache: DocCache,
         wires: dict[str, str | None] = dict.fromkeys(articles)
         for (name, article), doc in zip(present, parsed, strict=True):
             mentions, names, types = entities_of(article, doc)
-            quotes = find_quotes(article, doc, mentions, names, people_of(types))
+            quotes = find_quotes(article, doc, mentions, names, types)
             citations = find_citations(article, doc, quotes, mentions, names, types)
             credited = [citation.source for citation in citations
                         if citation.kind == "forwarded" or citation.span is None]
@@ -657,11 +657,6 @@ def entities_of(article: Article, doc: Doc) -> tuple[dict[str, list[tuple[int, i
             {entity.id: entity.type for entity in resolution.entities})
 
 
-def people_of(types: Mapping[str, str]) -> set[str]:
-    """The entities that are persons, as `analyze` gives find_quotes them."""
-    return {entity for entity, kind in types.items() if kind == "PERSON"}
-
-
 def run_detection(docs: Sequence[PolnearDoc], parsed: Sequence[Doc],
                   systems: Mapping[str, FindQuotes], entities: bool = True
                   ) -> tuple[dict[str, Any], dict[str, float]]:
@@ -673,7 +668,7 @@ def run_detection(docs: Sequence[PolnearDoc], parsed: Sequence[Doc],
     for doc, spacy_doc in zip(docs, parsed, strict=True):
         article = as_article(doc)
         mentions, names, types = entities_of(article, spacy_doc)
-        given = (mentions, names, people_of(types)) if entities else (None, None, None)
+        given = (mentions, names, types) if entities else (None, None, None)
         for name, system in systems.items():
             start = time.perf_counter()
             quotes = system(article, spacy_doc, *given)

@@ -358,7 +358,8 @@ def test_a_story_person_the_parser_did_not_tag_still_leads_a_sentence(nlp):
     mentions = {"a1": [(webb, webb + len("Tom Webb"), "p-webb"),
                        (okafor, okafor + len("Okafor"), "p-okafor")]}
     names = {"p-webb": "Tom Webb", "p-okafor": "Ada Okafor"}
-    quotes = find_quotes(article, doc, mentions, names, people={"p-webb", "p-okafor"})
+    quotes = find_quotes(article, doc, mentions, names,
+                         types={"p-webb": "PERSON", "p-okafor": "PERSON"})
     assert [quote.speaker for quote in quotes] == ["p-webb", "p-okafor"]
     assert quotes[-1].speaker_text == "Ada Okafor"
     # without knowing who the story's people are, "she" is nobody named: not Tom Webb, a man
@@ -399,6 +400,27 @@ def test_a_statement_that_speaks_is_its_issuer(nlp):
             'anymore. Our leaders are weak," the statement continued.')
     _, quotes = quotes_of(nlp, text)
     assert [quote.speaker for quote in quotes] == ["p-reyes", "p-reyes"]
+
+
+def test_a_body_spoken_of_again_is_the_body_named_lately(nlp):
+    text = ("Hunters cheered the decision. The Safari Club International praised the Fish "
+            "and Wildlife Service in a release on Tuesday.\n\n"
+            '"The news from Africa could not have been better for hunters," the group wrote.')
+    article = Article(id="a1", source="a1.txt", text=text)
+    doc = nlp(text)
+    club, service = text.index("Safari Club"), text.index("Fish and")
+    mentions = {"a1": [(club, club + len("Safari Club International"), "o-club"),
+                       (service, service + len("Fish and Wildlife Service"), "o-fws")]}
+    names = {"o-club": "Safari Club International", "o-fws": "Fish and Wildlife Service"}
+    types = {"o-club": "ORG", "o-fws": "ORG"}
+    # the club did the praising (the subject); the Service is only named after it
+    (quote,) = find_quotes(article, doc, mentions, names, types)
+    assert quote.speaker == "o-club"
+    # a description naming whose it is ("the Obama campaign") is not resolved to a body
+    text2 = text.replace("the group wrote", "the Obama campaign wrote")
+    (quote,) = find_quotes(Article(id="a1", source="a1.txt", text=text2), nlp(text2),
+                           mentions, names, types)
+    assert quote.speaker is None
 
 
 def test_a_description_with_a_name_beside_it_is_that_person(nlp):

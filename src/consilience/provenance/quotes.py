@@ -21,7 +21,7 @@ from spacy.tokens import Span as DocSpan
 from ..lang.en.given_names import given_name_gender
 from ..lang.en.names import GENDERED_HONORIFICS
 from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, SPEAKER_PRONOUNS
-from ..lang.en.sources import ISSUED_NOUNS
+from ..lang.en.sources import BODY_NOUNS, ISSUED_NOUNS
 from ..lang.en.titles import (
     OFFICE_TITLES,
     ROLE_QUALIFIERS,
@@ -108,7 +108,7 @@ class _Resolver:
     else the latest person named."""
 
     def __init__(self, article: Article, doc: Doc, mentions: EntityMentions | None,
-                 names: Mapping[str, str] | None, people: Container[str] | None = None):
+                 names: Mapping[str, str] | None, types: Mapping[str, str] | None = None):
         self.names = names or {}
         self.text = article.text
         self.mentions = sorted((mentions or {}).get(article.id, ()))
@@ -116,7 +116,10 @@ class _Resolver:
         self.sentence_starts = sentence_starts = [sentence.start for sentence in doc.sents]
         named = [ent for ent in doc.ents if ent.label_ == "PERSON"]
         # a story person the parser did not tag in this sentence ("Pelosi, who ..., intends")
-        named += _untagged_people(doc, self.mentions, people or (), named)
+        types = types or {}
+        people = {entity for entity, kind in types.items() if kind == "PERSON"}
+        self.bodies = {entity for entity, kind in types.items() if kind == "ORG"}
+        named += _untagged_people(doc, self.mentions, people, named)
         self.people = sorted(
             (_Person(name.start_char, name.end_char,
                      bisect_right(sentence_starts, name.start) - 1,
@@ -162,6 +165,9 @@ class _Resolver:
                 # "the statement said": whoever the article said issued it ("X said in a
                 # statement", "X released an ad")
                 found = issuer
+            elif entity is None and _describes_a_body(token) and (body := self._body(token)):
+                # "the group wrote": the body named lately
+                found = body
             elif entity is None and _describes_a_person(token):
                 # "the Texas governor said": the person named with that title before ("Gov.
                 # Rick Perry"), else the person the sentence or the one before names
@@ -200,6 +206,28 @@ class _Resolver:
             if entity is not None and entity in self.names:
                 return entity, self.names[entity]
         return None
+
+    def _body(self, token: Token) -> tuple[str, str] | None:
+        """The body (an ORG entity) named last before `token`, in its sentence or the
+        `_SENTENCES_BACK` before: one whose name ends in the description's noun first ("the
+        agency" -> "the Environmental Protection Agency"), else one that was a subject."""
+        sentence_index = bisect_right(self.sentence_starts, token.i) - 1
+        first = token.doc[self.sentence_starts[max(0, sentence_index - _SENTENCES_BACK)]].idx
+        named = [(start, end, entity) for start, end, entity in self.mentions
+                 if first <= start and end <= token.idx and entity in self.bodies
+                 and entity in self.names]
+        if not named:
+            return None
+        headed = [item for item in named
+                  if self.text[item[0]:item[1]].casefold().endswith(token.lower_)]
+
+        def is_subject(item: tuple[int, int, str]) -> bool:
+            span = token.doc.char_span(item[0], item[1], alignment_mode="expand")
+            return span is not None and span.root.dep_ in _SUBJECT_DEPS
+
+        subjects = [item for item in named if is_subject(item)]
+        entity = (headed or subjects or named)[-1][2]
+        return entity, self.names[entity]
 
     def _titled(self, token: Token) -> tuple[str, str] | None:
         """The latest person before `token` whose name the article writes after the title that
@@ -309,6 +337,15 @@ def _title_of(token: Token) -> list[str]:
     before = [child for child in token.lefts if child.dep_ in ("compound", "amod")
               and is_title_word(child.text)]
     return [child.lower_ for child in before] + [token.lower_]
+
+
+def _describes_a_body(token: Token) -> bool:
+    """A speaker named as a kind of body and nothing more: "the group", "the federal agency"
+    (not "the Obama campaign", which names whose it is)."""
+    return token.pos_ == "NOUN" and token.lower_ in BODY_NOUNS and any(
+        child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children) \
+        and not any(child.dep_ in ("compound", "poss", "nmod", "prep") or child.pos_ == "PROPN"
+                    for child in token.children)
 
 
 def _issued(token: Token) -> bool:
@@ -466,12 +503,12 @@ def _indirect_quotes(article: Article, doc: Doc, direct: list[Quote],
 
 def find_quotes(article: Article, doc: Doc, mentions: EntityMentions | None = None,
                 names: Mapping[str, str] | None = None,
-                people: Container[str] | None = None) -> list[Quote]:
+                types: Mapping[str, str] | None = None) -> list[Quote]:
     """Every direct quote and indirect report of speech in one article, in text order, with
-    ids `<article>-q1`, `<article>-q2`, ...; `people`: the story entities that are persons
-    (a pronoun may stand for one of them where the parser missed the name)."""
+    ids `<article>-q1`, `<article>-q2`, ...; `types`: the story entities' types (a pronoun
+    may stand for a person where the parser missed the name, "the agency" for a body)."""
     sentences = _sentences(doc)
-    resolver = _Resolver(article, doc, mentions, names, people)
+    resolver = _Resolver(article, doc, mentions, names, types)
     direct = _direct_quotes(article, doc, sentences, resolver)
     quotes = direct + _indirect_quotes(article, doc, direct, resolver)
     quotes = [quote for quote in quotes if quote.span.text]

@@ -25,6 +25,15 @@ person speaking for themself."""
 DOCUMENT_NOUNS: Final = frozenset({"report", "story", "article", "statement", "document"})
 """Nouns of written material whose author is the source ("a report by X", "X's story")."""
 
+BODY_NOUNS: Final = frozenset({
+    "group", "agency", "company", "organization", "organisation", "campaign", "committee",
+    "department", "ministry", "firm", "union", "association", "service", "network", "bureau",
+    "council", "commission", "administration", "coalition", "foundation", "institute",
+    "newspaper", "paper", "site", "website", "magazine", "corporation", "bank", "party",
+})
+"""Nouns by which an article speaks again of a body it has named ("the group said", "the
+agency wrote")."""
+
 ISSUED_NOUNS: Final = frozenset({
     "statement", "tweet", "post", "letter", "release", "memo", "email", "message", "note", "ad",
     "advertisement", "commercial", "video", "spot",
