@@ -78,12 +78,14 @@ class Outcome:
     integrity: tuple[str, ...] = ()
     failures: list[str] = field(default_factory=list)  # stderr lines of failed processes
 
-    def problems(self, expected: set[str], baseline: dict[str, int] | None,
+    def problems(self, expected: set[str],
+                 baseline: dict[str, int] | Sequence[dict[str, int]] | None,
                  min_f1: float = 0.99, truth: dict[str, str] | None = None) -> list[str]:
         """Every way the run falls short (empty: it passed). The stories pass when they are
-        the baseline's, or (with `truth`, gold labels) when their B-cubed F1 against the gold
-        is within 1 - `min_f1` of the baseline's, or (without) when their F1 against the
-        baseline's is at least `min_f1`."""
+        a baseline's (one or more one-writer runs of the same inputs), or (with `truth`, gold
+        labels) when their B-cubed F1 against the gold is at most 1 - `min_f1` under the
+        lowest baseline's, or (without) when their F1 against a baseline's stories is at least
+        `min_f1`."""
         found: list[str] = []
         if set(self.placement) != expected or self.stored != len(expected):
             missing = len(expected - set(self.placement))
@@ -101,15 +103,19 @@ class Outcome:
         if self.replay and bcubed_f1(self.placement, self.replay) < 1.0:
             found.append(f"stories differ from one writer's in the stored order (B-cubed F1 "
                          f"{bcubed_f1(self.placement, self.replay):.3f})")
-        if baseline is not None and bcubed_f1(self.placement, baseline) < 1.0:
+        baselines = [] if baseline is None else (
+            [baseline] if isinstance(baseline, dict) else list(baseline))
+        if baselines and max(bcubed_f1(self.placement, one) for one in baselines) < 1.0:
             if truth is not None:
-                mine, theirs = bcubed_f1(self.placement, truth), bcubed_f1(baseline, truth)
-                if abs(mine - theirs) > 1 - min_f1 + 1e-9:
+                mine = bcubed_f1(self.placement, truth)
+                floor = min(bcubed_f1(one, truth) for one in baselines)
+                if mine < floor - (1 - min_f1) - 1e-9:
                     found.append(f"B-cubed F1 {mine:.3f} against the gold, one writer's "
-                                 f"{theirs:.3f}")
-            elif bcubed_f1(self.placement, baseline) < min_f1:
-                found.append(f"B-cubed F1 {bcubed_f1(self.placement, baseline):.3f} against "
-                             "the one-writer stories")
+                                 f"{floor:.3f}")
+            else:
+                best = max(bcubed_f1(self.placement, one) for one in baselines)
+                if best < min_f1:
+                    found.append(f"B-cubed F1 {best:.3f} against the one-writer stories")
         return found
 
 
@@ -221,6 +227,25 @@ def one_writer(url: str, inputs: Sequence[Path], plan: Plan, workdir: Path) -> O
     if code != 0:
         outcome.failures.append(f"one writer exit {code}: {_failure_lines(log)}")
     outcome.analyses = len(_ANALYSED.findall(log.read_text(errors="replace")))
+    examine(url, outcome, plan.analyse)
+    return outcome
+
+
+def one_after_another(url: str, inputs: Sequence[Path], plan: Plan, workdir: Path
+                      ) -> Outcome:
+    """The other one-writer baseline: the inputs ingested by one process each, one after
+    another (as cron would, feed by feed)."""
+    reset_database(url)
+    outcome = Outcome()
+    started = time.perf_counter()
+    for index, path in enumerate(inputs):
+        log = workdir / f"in-turn-{index}.log"
+        code = _start(_command(url, [path], plan), log, plan).wait(timeout=TIMEOUT)
+        outcome.codes.append(code)
+        if code != 0:
+            outcome.failures.append(f"writer {index} exit {code}: {_failure_lines(log)}")
+        outcome.analyses += len(_ANALYSED.findall(log.read_text(errors="replace")))
+    outcome.seconds = time.perf_counter() - started
     examine(url, outcome, plan.analyse)
     return outcome
 
