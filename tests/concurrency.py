@@ -129,9 +129,15 @@ def write_feed(path: Path, records: Sequence[dict[str, str]]) -> Path:
 
 def article_ids(paths: Sequence[Path]) -> set[str]:
     """The ids ingest gives the articles of these files (read and cleaned as it does)."""
+    return set(article_titles(paths))
+
+
+def article_titles(paths: Sequence[Path]) -> dict[str, str]:
+    """Article id -> title, as ingest reads them (synthetic records: the title names the
+    event, so it serves as the gold story)."""
     raws, _ = read_inputs(paths)
     articles, _ = clean_all(raws)
-    return {article.id for article in articles}
+    return {article.id: article.title or "" for article in articles}
 
 
 def split_records(records: Sequence[dict[str, str]], writers: int, overlap: bool
