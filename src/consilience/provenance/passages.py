@@ -62,12 +62,18 @@ def read_words(text: str, sentence_starts: Sequence[int] | None = None) -> Words
     ends = tuple(match.end() for match in matches)
     if sentence_starts is None:
         sentence_starts = [start for start, _ in split_sentences(text)]
-    # A sentence starts at its first word (after any opening quotation mark).
-    first_words = {bisect_left(starts, offset) for offset in sentence_starts}
-    sentences: list[int] = [0] if words else []
-    for index in range(1, len(words)):
-        if index in first_words or index - sentences[-1] >= MAX_SENTENCE_WORDS:
-            sentences.append(index)
+    if not words:
+        return Words(words, starts, ends, ())
+    # A sentence starts at its first word (after any opening quotation mark); a run of
+    # MAX_SENTENCE_WORDS words without one is cut.
+    first_words = sorted({bisect_left(starts, offset) for offset in sentence_starts}
+                         - {0} | {len(words)})
+    sentences = [0]
+    for first in first_words:
+        while sentences[-1] + MAX_SENTENCE_WORDS < first:
+            sentences.append(sentences[-1] + MAX_SENTENCE_WORDS)
+        if first < len(words):
+            sentences.append(first)
     return Words(words, starts, ends, tuple(sentences))
 
 
