@@ -127,3 +127,24 @@ def test_the_story_is_the_same_in_two_processes(example_dir, example_analysis, m
     assert parallel.parsed_docs == 5
     assert render(parallel.story, "json", parallel.model) == \
            render(example_analysis.story, "json", example_analysis.model)
+
+
+def test_docs_load_from_bytes_the_same_with_the_decoders_looked_up_once(nlp):
+    import srsly.msgpack
+    from spacy.tokens import Doc
+
+    from consilience.annotate.cache import docs_from_bytes
+
+    registry = srsly.msgpack.msgpack_decoders
+    decoders = registry.get_all()
+    data = annotate(articles(), nlp).docs[0].to_bytes()
+    with docs_from_bytes():
+        with docs_from_bytes():
+            assert registry.get_all() == decoders
+        assert "get_all" in vars(registry)  # the inner use left the outer one in place
+        fast = Doc(nlp.vocab).from_bytes(data)
+    assert "get_all" not in vars(registry)  # srsly's own lookup again
+    slow = Doc(nlp.vocab).from_bytes(data)
+    assert _token_rows(fast) == _token_rows(slow)
+    assert [span.text for span in fast.spans[HEADINGS]] == \
+           [span.text for span in slow.spans[HEADINGS]]

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Article
-from .cache import DocCache
+from .cache import DocCache, docs_from_bytes
 
 LOGGER = logging.getLogger(__name__)
 
@@ -62,12 +62,20 @@ def parse_processes(jobs: int, texts: Sequence[str], min_chars: int | None = Non
     return min(wanted, len(texts))
 
 
+def process_batch_size(count: int, batch_size: int, processes: int) -> int:
+    """Texts per batch when `count` texts are parsed in `processes` processes: `batch_size`,
+    or less so that each worker gets BATCHES_PER_PROCESS batches."""
+    if processes <= 1:
+        return batch_size
+    return max(1, min(batch_size, -(-count // (processes * BATCHES_PER_PROCESS))))
+
+
 def _parse(nlp: Language, texts: list[str], batch_size: int, processes: int) -> Iterator[Doc]:
     if processes <= 1:
         return nlp.pipe(texts, batch_size=batch_size)
-    per_batch = max(1, min(batch_size, -(-len(texts) // (processes * BATCHES_PER_PROCESS))))
     LOGGER.info("parsing %d article(s) in %d processes", len(texts), processes)
-    return nlp.pipe(texts, batch_size=per_batch, n_process=processes)
+    return nlp.pipe(texts, batch_size=process_batch_size(len(texts), batch_size, processes),
+                    n_process=processes)
 
 
 def _mark_headings(doc: Doc, article: Article) -> None:
@@ -100,11 +108,12 @@ def annotate(
     parsed: list[tuple[str, Doc]] = []
     texts = [articles[index].text for index in missing]
     processes = parse_processes(jobs, texts, min_chars)
-    for index, doc in zip(missing, _parse(nlp, texts, batch_size, processes), strict=True):
-        docs[index] = doc
-        parsed.append((keys[index], doc))
-        if progress is not None:
-            progress(1)
+    with docs_from_bytes():  # the workers' Docs come back as bytes
+        for index, doc in zip(missing, _parse(nlp, texts, batch_size, processes), strict=True):
+            docs[index] = doc
+            parsed.append((keys[index], doc))
+            if progress is not None:
+                progress(1)
     if cache is not None and parsed:
         cache.put_many(parsed)
     complete = [doc for doc in docs if doc is not None]
