@@ -11,7 +11,7 @@ from consilience.lang.en.verbs import REPORTING_VERB_CLASSES, REQUEST_CLASSES
 from consilience.models import Article
 from consilience.provenance import find_citations, find_quotes
 
-SPEAKER = "The defense ministry"
+SPEAKER = "The Harbour Times"  # a news organisation: what a citation credits
 CONTENT = "that Japan had cancelled the talks with the United States."
 QUOTATION = "“Japan has cancelled the talks with the United States,”"
 

@@ -1,7 +1,9 @@
-"""Citations: every place an article attributes information to an outlet, agency, official or
-document, typed by how ("X reported", "according to X", "told X", "X cited", "forwarded X's
-report", a wire or photo credit kept from cleaning), with the cited source canonicalised
-through the story's entities (acronyms included, as the entity stage links them).
+"""Citations: every place an article credits another news organisation for its information,
+typed by how ("X reported", "according to X", "told X", "X cited", "forwarded X's report", a
+wire or photo credit kept from cleaning), with the cited outlet canonicalised through the
+story's entities (acronyms included, as the entity stage links them). "The report" with no
+author named is the outlet cited last before it. An official, a government or anyone else
+speaking is a quote's speaker (`quotes`), not a citation: citations say who cites whom.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..lang.en.sources import DOCUMENT_NOUNS, NEWS_WORDS, SOURCE_WORDS
+from ..lang.en.sources import DOCUMENT_NOUNS, NEWS_WORDS
 from ..lang.en.verbs import reporting_class
 from ..models import Article, Citation, CitationKind, EntityMentions, Quote, Span
 from ..syntax import reported_by
@@ -22,7 +24,9 @@ _KIND_OF_CLASS: dict[str, CitationKind] = {
 }
 """How a source is credited, by the class of the reporting verb that cites it (see
 `lang.en.verbs`); other classes credit it as "other"."""
-_CITING_TYPES = frozenset({"ORG", "GPE", "NORP"})
+_CITING_TYPES = frozenset({"ORG"})
+_PUBLISHING_KINDS = frozenset({"reported", "forwarded", "cited"})
+"""Kinds whose verb says the cited body published ("X reported that", "X forwarded")."""
 _CREDIT_REASONS = frozenset({"caption", "wire", "credit", "photo"})
 """Removed lines whose credit names where material came from (a byline names the author)."""
 
@@ -54,29 +58,72 @@ class _Entities:
                  and child.pos_ == "PROPN"), None)
             if author is not None:
                 head = author
-        return self.covering(head.idx, head.idx + len(head.text))
+        entity = self.covering(head.idx, head.idx + len(head.text))
+        first = min((start for start, end, name in self.mentions if name == entity
+                     and start <= head.idx < end), default=head.idx)
+        if any(child.dep_ == "compound" and child.pos_ == "PROPN" and child.idx < first
+               for child in head.children):
+            return None  # "Nikkei Asia" is not the place "Asia" its last word names
+        return entity
 
 
 def _span(article: Article, start: int, end: int) -> Span:
     return Span(article.id, start, end, article.text[start:end])
 
 
-def _is_source(text: str, entity: str | None, types: Mapping[str, str]) -> bool:
-    """An outlet, agency, official or document, not a person speaking for themself."""
-    if entity is not None and types.get(entity) in _CITING_TYPES:
+def _is_news(text: str, name: str) -> bool:
+    """Whether the words name a news organisation or a person who reports ("the Financial
+    Times", "a Reuters reporter")."""
+    return any(word.casefold().strip(".,'’()").removesuffix("'s").removesuffix("’s")
+               in NEWS_WORDS for word in f"{text} {name}".split())
+
+
+def _is_citation(kind: CitationKind, text: str, entity: str | None,
+                 entities: _Entities, proper: bool) -> bool:
+    """Whether crediting `text` cites a news organisation: one named so ("The Times",
+    "Reuters"), or a body that the verb says published ("X reported", "as reported by X":
+    an organisation, or a name no entity holds, `proper`). An official, a government or a
+    person speaking is a quote's speaker, not a citation of another outlet."""
+    if _is_news(text, entities.names.get(entity, "") if entity else ""):
         return True
-    return any(word.casefold().strip(".,") in SOURCE_WORDS for word in text.split())
+    if kind not in _PUBLISHING_KINDS:
+        return False
+    return entities.types.get(entity) in _CITING_TYPES if entity is not None else proper
+
+
+def _is_proper(doc: Doc, start: int, end: int) -> bool:
+    """Whether the phrase is a name ("Nikkei Asia"), not a description ("two officials")."""
+    phrase = doc.char_span(start, end, alignment_mode="expand")
+    return phrase is not None and len(phrase) > 0 and phrase.root.pos_ == "PROPN"
+
+
+def _names_a_report(doc: Doc, start: int, end: int) -> bool:
+    """A definite report with no author named: "the report", "this report"."""
+    phrase = doc.char_span(start, end, alignment_mode="expand")
+    if phrase is None or not len(phrase):
+        return False
+    head = phrase.root
+    return head.lemma_.casefold() in DOCUMENT_NOUNS and head.tag_ != "NNS" and any(
+        child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in head.children)
 
 
 def _told_outlet(doc: Doc, cue: Span) -> Token | None:
-    """The outlet in "told Reuters": the object of a cue verb "tell", when it names a news
-    organisation or a reporter ("told the Financial Times", "told CNN's Jane Roe"), not
-    whoever else was told ("told the Senate", "told reporters")."""
+    """The outlet in "told Reuters" or "confirmed to Reuters": the one a cue verb says was
+    told, when it names a news organisation or a reporter ("told the Financial Times", "told
+    CNN's Jane Roe"), not whoever else was told ("told the Senate", "told reporters")."""
     token = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if token is None or not len(token) or token[0].lemma_ != "tell":
+    if token is None or not len(token):
         return None
-    told = next((child for child in token[0].children if child.dep_ in ("dobj", "dative")
-                 and child.pos_ in ("PROPN", "NOUN")), None)
+    if token[0].lemma_ == "tell":
+        told = next((child for child in token[0].children if child.dep_ in ("dobj", "dative")
+                     and child.pos_ in ("PROPN", "NOUN")), None)
+    elif token[0].pos_ == "VERB" and token[0].lemma_ != "accord":  # "confirmed to Reuters"
+        told = next((grand for child in token[0].children
+                     if child.dep_ in ("prep", "dative") and child.lower_ == "to"
+                     for grand in child.children
+                     if grand.dep_ == "pobj" and grand.pos_ in ("PROPN", "NOUN")), None)
+    else:  # "according to X" is not telling X
+        return None
     if told is None:
         return None
     phrase = list(told.subtree)
@@ -99,13 +146,24 @@ def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],
     def add(kind: CitationKind, start: int, end: int) -> None:
         entity = entities.naming(doc, start, end)
         text = " ".join(article.text[start:end].split())
-        if not _is_source(text, entity, entities.types) or (text, start) in seen:
+        if (text, start) in seen:
+            return
+        if entity is None and _names_a_report(doc, start, end):
+            # "according to the report", "The report stated": the outlet cited before it
+            earlier = [item for item in citations if item.span and item.span.start < start]
+            if not earlier:
+                return
+            source, entity = earlier[-1].source, earlier[-1].entity
+        elif _is_citation(kind, text, entity, entities, _is_proper(doc, start, end)):
+            source = entities.names.get(entity, text) if entity else text
+        else:
             return
         seen.add((text, start))
-        citations.append(Citation(article=article.id,
-                                  source=entities.names.get(entity, text) if entity else text,
-                                  kind=kind, span=_span(article, start, end), entity=entity))
+        citations.append(Citation(article=article.id, source=source, kind=kind,
+                                  span=_span(article, start, end), entity=entity))
+        citations.sort(key=lambda citation: citation.span.start if citation.span else -1)
 
+    _reported_by(article, doc, add)
     for quote in quotes:
         if quote.cue_span is None:
             continue
@@ -125,7 +183,6 @@ def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],
         if kind == "told":
             kind = None  # the speaker told someone: the outlet is cited above
         add(kind or "other", quote.source_span.start, quote.source_span.end)
-    _reported_by(article, doc, add)
     for start, end in _wire_credits(article.text):
         add_credit = Citation(article=article.id, source=article.text[start:end], kind="other",
                               span=_span(article, start, end),
