@@ -275,6 +275,8 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--before-src", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="keep the inputs, databases and writers' logs here")
     args = parser.parse_args()
     args.writers = [int(value) for value in args.writers.split(",")]
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", datefmt="%H:%M:%S")
@@ -285,7 +287,8 @@ def main() -> int:
     started = time.perf_counter()
     rows: list[Row] = []
     extras = []
-    with tempfile.TemporaryDirectory(prefix="consilience-concurrency-") as folder:
+    with tempfile.TemporaryDirectory(prefix="consilience-concurrency-") as temporary:
+        folder = args.workdir or temporary
         for backend in args.backends.split(","):
             found, extra = campaign(backend, args, records, gold, Path(folder))
             rows += found

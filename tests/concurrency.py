@@ -37,6 +37,7 @@ from sqlalchemy import create_engine, select
 from consilience.clean import clean_all
 from consilience.cluster import TwoLevelClusterer, features_from_json
 from consilience.config import ClusteringSettings
+from consilience.errors import NoDatabaseError
 from consilience.ingest import read_inputs
 from consilience.store import Store, check_integrity, schema
 
@@ -259,7 +260,12 @@ def one_after_another(url: str, inputs: Sequence[Path], plan: Plan, workdir: Pat
 def examine(url: str, outcome: Outcome, analyse: bool) -> None:
     """Placement, counts and the integrity check of the database as the run left it, and the
     stories one clusterer makes of the stored articles in their stored order (`replay`)."""
-    with Store(url, read_only=True) as store:
+    try:
+        store = Store(url, read_only=True)
+    except NoDatabaseError as error:  # every writer failed before making the database
+        outcome.integrity = (error.one_line(),)
+        return
+    with store:
         outcome.integrity = check_integrity(store).problems
         settings = ClusteringSettings()
         clusterer = TwoLevelClusterer(settings.stories, settings.topics)
