@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from consilience.claims.quantities import find_quantities, format_quantity
-from consilience.conflicts.values import story_values, value_conflicts
+from consilience.conflicts.values import story_values, value_conflicts, year_conflicts
 from consilience.models import Claim, Span
 
 
@@ -151,3 +151,33 @@ def test_figures_orders_of_magnitude_apart_are_two_quantities():
     near = claim("c", "Trump is insisting that Congress appropriate $5.7 billion.")
     asked = claim("d", "Trump said he is asking for $5.6 billion.")
     assert value_conflicts(together(near, asked), story_values([near, asked])) != []
+
+
+def with_terms(article: str, text: str, year: str, terms: tuple[str, ...]) -> Claim:
+    return replace(claim(article, text, dates=(year,)), terms=terms)
+
+
+def test_one_event_in_consecutive_years_is_a_date_conflict():
+    first = with_terms("a", "LePage's final term as governor officially ends in 2019.", "2019",
+                       ("lepage", "final", "term", "governor", "end", "2019"))
+    second = with_terms("b", "He may resign before his term ends in 2018.", "2018",
+                        ("resign", "term", "end", "2018"))
+    ((kind, sides, _),) = year_conflicts([first, second])
+    assert kind == "date" and [side.value for side in sides] == ["2019", "2018"]
+
+
+def test_years_of_different_events_or_named_together_do_not_conflict():
+    term = with_terms("a", "His term ends in 2019.", "2019", ("term", "end", "2019"))
+    # one shared word is not one event ("the election in 2018")
+    election = with_terms("b", "He won the election in 2018.", "2018", ("win", "election", "2018"))
+    assert year_conflicts([term, election]) == []
+    # years two apart, or an article that names both years, are not one event told two ways
+    later = with_terms("b", "Before his term ends in 2021.", "2021", ("term", "end", "2021"))
+    assert year_conflicts([term, later]) == []
+    both = with_terms("b", "His term ends in 2018.", "2018", ("term", "end", "2018"))
+    also = with_terms("b", "A review is due in 2019.", "2019", ("review", "due", "2019"))
+    assert year_conflicts([term, both, also]) == []
+    # the shared words must be the text's own, not a name's ("Term Limits Inc.")
+    named = with_terms("b", "Term Limits Endorsement Group backed him in 2018.", "2018",
+                       ("term", "limits", "end", "2018"))
+    assert year_conflicts([term, named]) == []

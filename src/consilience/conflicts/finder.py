@@ -11,7 +11,7 @@ from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
 from .attribution import attribution_conflict
 from .quoted import attribution_disagrees, wording_disagrees
 from .status import Similarity, status_conflicts
-from .values import story_values, value_conflicts
+from .values import story_values, value_conflicts, year_conflicts
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +107,7 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
     contexts = [fact.claims for fact in facts] + [tuple(group) for group in comparable]
     values = [(kind, sides, subject) for context in contexts
               for kind, sides, subject in value_conflicts(context, held)]
+    values += year_conflicts(claims)
     for kind, sides, subject in _fullest(values):
         found.append((kind, sides, _fact_of(sides, facts), subject))  # type: ignore[arg-type]
     for fact in facts:

@@ -173,3 +173,46 @@ def _disjoint_sides(slot: Slot, by_value: dict[str, list[tuple[str, str, Span]]]
             articles=tuple(dict.fromkeys(article for article, _, _ in mentions)),
             spans=tuple(dict.fromkeys(span for _, _, span in mentions))))
     return sides
+
+
+_YEAR = re.compile(r"\d{4}")
+_LEAST_SHARED_TERMS = 2
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _common_terms(claim: Claim) -> frozenset[str]:
+    """The claim's content lemmas written in lower case in it (not a name's words)."""
+    lower = _LOWER_WORD.findall(claim.span.text)
+    return frozenset(term for term in claim.terms if term.isalpha() and any(
+        word.startswith(term[:4]) for word in lower))
+
+
+def year_conflicts(claims: Sequence[Claim]) -> list[tuple[str, list[ConflictSide], str]]:
+    """One event placed in consecutive years by two outlets ("his term ends in 2019" / "before
+    his term ends in 2018"): claims of different articles that each state one bare year, the
+    years one apart, sharing two or more content words, neither article naming the other
+    year anywhere. Bare years are otherwise not compared (a story's sentences name years for
+    many events); the shared words and the single year of each tie the two to one event."""
+    years_of: dict[str, set[str]] = {}
+    dated = []
+    for claim in claims:
+        years_of.setdefault(claim.span.article, set()).update(
+            value[:4] for value in claim.dates if value[:4].isdigit())
+        years = [value for value in claim.dates if _YEAR.fullmatch(value)]
+        if len(years) == 1:
+            dated.append((claim, years[0], _common_terms(claim)))
+    found: list[tuple[str, list[ConflictSide], str]] = []
+    for index, (first, first_year, first_terms) in enumerate(dated):
+        for second, second_year, second_terms in dated[index + 1:]:
+            if first.span.article == second.span.article \
+                    or abs(int(first_year) - int(second_year)) != 1 \
+                    or len(first_terms & second_terms) < _LEAST_SHARED_TERMS \
+                    or second_year in years_of[first.span.article] \
+                    or first_year in years_of[second.span.article]:
+                continue
+            found.append(("date", [
+                ConflictSide(value=first_year, articles=(first.span.article,),
+                             spans=(first.span,)),
+                ConflictSide(value=second_year, articles=(second.span.article,),
+                             spans=(second.span,))], ""))
+    return found
