@@ -6,7 +6,12 @@ The baseline is `spacy.load(choose_model())`, the bare model without consilience
 Runs alternate baseline/analyze and the median of `--repeat` runs is reported, because absolute
 timings on a small shared machine are noisy; the ratio is what to compare between runs.
 
-    python benchmarks/throughput.py [--repeat 3] [--limit 200] [--json results.json]
+With `--jobs 1,2` each corpus is measured once per number of parsing processes: analyze with
+`AnalyzeConfig(jobs=N)` against `nlp.pipe(n_process=P)`, P the processes analyze itself uses
+for that corpus (`annotate.parse_processes`: one for a few short articles) and the same batch
+size, so the ratio is what the analysis adds to the parse on the same cores.
+
+    python benchmarks/throughput.py [--repeat 3] [--limit 200] [--jobs 1,2] [--json results.json]
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from spacy.language import Language
 import consilience
 from consilience import AnalyzeConfig
 from consilience.annotate import choose_model, load_pipeline, model_label
+from consilience.annotate.annotator import parse_processes, process_batch_size
 
 LOGGER = logging.getLogger("throughput")
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +49,8 @@ TARGET_RATIO = 1.3
 @dataclass(frozen=True, slots=True)
 class Result:
     corpus: str
+    jobs: int
+    processes: int
     articles: int
     words: int
     nlp_pipe_s: float
@@ -67,24 +75,28 @@ def run_analyze(directory: Path, config: AnalyzeConfig) -> consilience.Analysis:
     return analysis
 
 
-def measure(name: str, directory: Path, baseline: Language, repeat: int) -> Result:
-    """Median seconds of plain nlp.pipe, cold analyze and cache-warm analyze over `directory`."""
+def measure(name: str, directory: Path, baseline: Language, repeat: int, jobs: int) -> Result:
+    """Median seconds of plain nlp.pipe, cold analyze and cache-warm analyze over `directory`,
+    both parsing in the processes analyze chooses for `jobs`."""
     texts = [path.read_text(encoding="utf-8") for path in sorted(directory.glob("*.txt"))]
     words = sum(len(text.split()) for text in texts)
-    LOGGER.info("%s: %d articles, %d words", name, len(texts), words)
-    cold = AnalyzeConfig(use_cache=False)
+    processes = parse_processes(jobs, texts)
+    batch_size = process_batch_size(len(texts), BATCH_SIZE, processes)
+    LOGGER.info("%s: %d articles, %d words; jobs %d: %d process(es)", name, len(texts), words,
+                jobs, processes)
+    cold = AnalyzeConfig(use_cache=False, jobs=jobs)
     pipe_times: list[float] = []
     analyze_times: list[float] = []
     cached_times: list[float] = []
     with tempfile.TemporaryDirectory(prefix="consilience-bench-cache-") as cache_dir:
-        warm = AnalyzeConfig(use_cache=True, cache_dir=Path(cache_dir))
+        warm = AnalyzeConfig(use_cache=True, cache_dir=Path(cache_dir), jobs=jobs)
         analysis = run_analyze(directory, warm)  # fills the cache; untimed
         if analysis.problems:
             LOGGER.warning("%s: %d input problem(s), e.g. %s", name, len(analysis.problems),
                            analysis.problems[0])
 
         def pipe() -> None:
-            for _doc in baseline.pipe(texts, batch_size=BATCH_SIZE):
+            for _doc in baseline.pipe(texts, batch_size=batch_size, n_process=processes):
                 pass
 
         def full() -> None:
@@ -99,12 +111,13 @@ def measure(name: str, directory: Path, baseline: Language, repeat: int) -> Resu
                 analyze_times.append(timed(full))
                 pipe_times.append(timed(pipe))
             cached_times.append(timed(lambda: run_analyze(directory, warm)))
-            LOGGER.info("%s run %d/%d: nlp.pipe %.2fs, analyze %.2fs, cached %.2fs", name,
-                        index + 1, repeat, pipe_times[-1], analyze_times[-1], cached_times[-1])
+            LOGGER.info("%s jobs %d run %d/%d: nlp.pipe %.2fs, analyze %.2fs, cached %.2fs",
+                        name, jobs, index + 1, repeat, pipe_times[-1], analyze_times[-1],
+                        cached_times[-1])
     pipe_s = statistics.median(pipe_times)
     analyze_s = statistics.median(analyze_times)
     cached_s = statistics.median(cached_times)
-    return Result(name, len(texts), words, pipe_s, analyze_s, analyze_s / pipe_s,
+    return Result(name, jobs, processes, len(texts), words, pipe_s, analyze_s, analyze_s / pipe_s,
                   len(texts) / analyze_s, words / analyze_s, cached_s, analyze_s / cached_s)
 
 
@@ -116,13 +129,15 @@ def polnear_texts(shared: Path, limit: int) -> list[Path]:
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| corpus | articles | words | nlp.pipe s | analyze s | ratio (analyze/nlp.pipe) "
-        "| analyze articles/s | analyze words/s | cached rerun s | cache speedup |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| corpus | jobs (processes) | articles | words | nlp.pipe s | analyze s "
+        "| ratio (analyze/nlp.pipe) | analyze articles/s | analyze words/s | cached rerun s "
+        "| cache speedup |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         lines.append(
-            f"| {r.corpus} | {r.articles} | {r.words} | {r.nlp_pipe_s:.2f} | {r.analyze_s:.2f} "
+            f"| {r.corpus} | {r.jobs} ({r.processes}) | {r.articles} | {r.words} "
+            f"| {r.nlp_pipe_s:.2f} | {r.analyze_s:.2f} "
             f"| {r.ratio:.2f}x | {r.articles_per_s:.1f} | {r.words_per_s:,.0f} "
             f"| {r.cached_s:.2f} | {r.cache_speedup:.1f}x |")
     return "\n".join(lines)
@@ -139,10 +154,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=200, help="articles from the corpus")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared folder holding data/polnear (default: ../shared)")
+    parser.add_argument("--jobs", default="1,2",
+                        help="comma-separated numbers of parsing processes (default: 1,2)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.limit < 1:
         parser.error("--repeat and --limit must be at least 1")
+    try:
+        jobs = [int(value) for value in args.jobs.split(",")]
+    except ValueError:
+        parser.error("--jobs takes numbers such as 1,2")
+    if any(value < 1 for value in jobs):
+        parser.error("--jobs takes numbers of at least 1")
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
     for noisy in ("consilience", "trafilatura"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -155,14 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     facts = machine(model_label(baseline))
     LOGGER.info("baseline pipeline: %s", ", ".join(baseline.pipe_names))
 
-    results = [measure("japan-2plus2 (seed)", SEED, baseline, args.repeat)]
+    results = [measure("japan-2plus2 (seed)", SEED, baseline, args.repeat, count)
+               for count in jobs]
     sources = polnear_texts(args.shared, args.limit)
     if sources:
         with tempfile.TemporaryDirectory(prefix="consilience-bench-polnear-") as tmp:
             for source in sources:
                 shutil.copyfile(source, Path(tmp) / source.name)
-            results.append(measure(f"PolNeAR train (first {len(sources)})", Path(tmp),
-                                   baseline, args.repeat))
+            results.extend(measure(f"PolNeAR train (first {len(sources)})", Path(tmp),
+                                   baseline, args.repeat, count) for count in jobs)
     else:
         print(f"PolNeAR corpus skipped: no texts under {args.shared}/data/polnear/data/train/text")
 
