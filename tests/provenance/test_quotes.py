@@ -423,6 +423,34 @@ def test_a_body_spoken_of_again_is_the_body_named_lately(nlp):
     assert quote.speaker is None
 
 
+LAUTEN = ("Enter Ms. Ada Lauten, a former party aide who describes herself on Twitter as loving "
+          "cats, whose commentary had a sharper edge.\n\n"
+          '"I get you are both in those awful teen years, try showing a little class," she '
+          "wrote above a picture.")
+
+
+def lauten_quote(nlp, types):
+    article = Article(id="a1", source="a1.txt", text=LAUTEN)
+    doc = nlp(LAUTEN)
+    lauten, twitter = LAUTEN.index("Ada Lauten"), LAUTEN.index("Twitter")
+    mentions = {"a1": [(lauten, lauten + len("Ada Lauten"), "p-lauten"),
+                       (twitter, twitter + len("Twitter"), "o-twitter")]}
+    names = {"p-lauten": "Ada Lauten", "o-twitter": "Twitter"}
+    return only(find_quotes(article, doc, mentions, names, types))
+
+
+def test_a_pronoun_prefers_the_person_known_to_be_of_its_gender(nlp):
+    # "Ms." says Lauten is a woman; a name of unknown gender nearer to "she" is not preferred
+    assert lauten_quote(nlp, {"p-lauten": "PERSON", "o-twitter": "PERSON"}).speaker == \
+        "p-lauten"
+
+
+def test_a_name_the_story_knows_as_a_body_is_not_a_pronoun_person(nlp):
+    # the small model tags "Twitter" PERSON; the story's entity is an organisation
+    assert "Twitter" in {ent.text for ent in nlp(LAUTEN).ents if ent.label_ == "PERSON"}
+    assert lauten_quote(nlp, {"p-lauten": "PERSON", "o-twitter": "ORG"}).speaker == "p-lauten"
+
+
 def test_a_description_with_a_name_beside_it_is_that_person(nlp):
     text = ("Lawmakers met on Monday.\n\n"
             '"With all due respect, I completely disagree with his position," the Republican '

@@ -214,6 +214,15 @@ def test_mrs_and_mr_go_to_the_full_name_of_their_gender_not_the_nearest():
     assert entity_with(story, "Mr. Clinton") is bill
 
 
+def test_mr_makes_a_person_however_often_the_tagger_says_organisation():
+    # the small model tags the bare surname ORG twice here and PERSON once
+    story = resolve(
+        "The task force led by Hutchinson released a report. Hutchinson said schools need "
+        "guards. Mr. Hutchinson spoke for an hour.",
+        "Hutchinson called the measures inadequate on Tuesday.")
+    assert entity_with(story, "Mr. Hutchinson").type == "PERSON"
+
+
 def test_a_department_named_by_its_head_word_is_not_another_department():
     story = resolve(
         "The Justice Department opened an inquiry on Monday. The State Department declined to "

@@ -114,9 +114,12 @@ class _Resolver:
         self.mentions = sorted((mentions or {}).get(article.id, ()))
         quotations = find_quotations(article.text)
         self.sentence_starts = sentence_starts = [sentence.start for sentence in doc.sents]
-        named = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-        # a story person the parser did not tag in this sentence ("Pelosi, who ..., intends")
         types = types or {}
+        # a name the parser tagged PERSON that the story knows as something else ("Twitter")
+        # is not a person
+        named = [ent for ent in doc.ents if ent.label_ == "PERSON" and types.get(
+            self.entity_at(ent.start_char, ent.end_char) or "", "PERSON") == "PERSON"]
+        # a story person the parser did not tag in this sentence ("Pelosi, who ..., intends")
         people = {entity for entity, kind in types.items() if kind == "PERSON"}
         self.bodies = {entity for entity, kind in types.items() if kind == "ORG"}
         named += _untagged_people(doc, self.mentions, people, named)
@@ -288,7 +291,10 @@ class _Resolver:
             candidates = before[-1:]
         if not candidates:
             return None, token.text
-        chosen = max(candidates, key=lambda person: (person.leads, person.subject, person.start))
+        chosen = max(candidates, key=lambda person: (
+            wanted is not None
+            and self.genders.get(self.entity_at(person.start, person.end) or "") == wanted,
+            person.leads, person.subject, person.start))
         entity = self.entity_at(chosen.start, chosen.end)
         name = self.names.get(entity, self.text[chosen.start:chosen.end]) if entity \
             else self.text[chosen.start:chosen.end]
