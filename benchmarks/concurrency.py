@@ -179,14 +179,14 @@ def one_case(backend: str, url: str, workdir: Path, records: list[dict[str, str]
 
 
 def speed(url: str, workdir: Path, records: list[dict[str, str]], batch: int,
-          before: Path) -> tuple[float, float]:
+          before: Path, runs: int = SPEED_RUNS) -> tuple[float, float]:
     """Median one-writer seconds (no analysis) of today's code and of `before`, alternated."""
     path = write_feed(workdir / "speed" / "all.jsonl", records)
     today_plan = Plan((path,), batch, False)
     before_plan = Plan((path,), batch, False, command=(sys.executable, "-m", "consilience"),
                        env=(("PYTHONPATH", str(before)),))
     today, earlier = [], []
-    for _ in range(SPEED_RUNS):
+    for _ in range(runs):
         today.append(one_writer(url, [path], today_plan, path.parent).seconds)
         earlier.append(one_writer(url, [path], before_plan, path.parent).seconds)
     return statistics.median(today), statistics.median(earlier)
@@ -199,7 +199,7 @@ def campaign(backend: str, args: argparse.Namespace, records: list[dict[str, str
     rng = random.Random(f"{args.seed}:{backend}")
     try:
         with database(backend, workdir) as url:
-            for analyse in (False, True):
+            for analyse in (() if args.speed_only else (False, True)):
                 chosen = records[:args.analysis_articles] if analyse else records
                 whole = write_feed(workdir / f"{backend}-{analyse}-all.jsonl", chosen)
                 baseline = one_writer(url, [whole], Plan((whole,), args.batch_size, analyse),
@@ -228,9 +228,11 @@ def campaign(backend: str, args: argparse.Namespace, records: list[dict[str, str
                                 baseline=baseline, batch=args.batch_size, rng=rng,
                                 code="before", before=args.before_src))
             if args.before_src:
-                today, earlier = speed(url, workdir, records, args.batch_size, args.before_src)
+                today, earlier = speed(url, workdir, records, args.batch_size, args.before_src,
+                                       args.speed_runs)
                 extra["one_writer_seconds_today"] = round(today, 2)
                 extra["one_writer_seconds_before"] = round(earlier, 2)
+                extra["speed_runs"] = args.speed_runs
                 LOGGER.info("%s one writer: %.2f s today, %.2f s before (%.2fx)", backend,
                             today, earlier, today / earlier)
     except PostgresError as error:
@@ -275,6 +277,9 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--before-src", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--speed-only", action="store_true",
+                        help="only the one-writer timing against --before-src")
+    parser.add_argument("--speed-runs", type=int, default=SPEED_RUNS)
     parser.add_argument("--workdir", type=Path, default=None,
                         help="keep the inputs, databases and writers' logs here")
     args = parser.parse_args()
