@@ -451,6 +451,15 @@ def test_a_name_the_story_knows_as_a_body_is_not_a_pronoun_person(nlp):
     assert lauten_quote(nlp, {"p-lauten": "PERSON", "o-twitter": "ORG"}).speaker == "p-lauten"
 
 
+def test_a_statement_whose_noun_hangs_off_no_verb_does_not_hang(nlp):
+    # the sentence with "statement" has no verb at its root (a headline-like fragment): the
+    # walk up from the noun stops at the root
+    text = ("Statement from the mayor's office.\n\n"
+            '"We will reopen the parks on Monday," the statement said.')
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes).speaker is None
+
+
 def test_a_description_with_a_name_beside_it_is_that_person(nlp):
     text = ("Lawmakers met on Monday.\n\n"
             '"With all due respect, I completely disagree with his position," the Republican '

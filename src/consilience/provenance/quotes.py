@@ -202,7 +202,7 @@ class _Resolver:
             if other.lemma_.casefold() != token.lemma_.casefold():
                 continue
             verb = other.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
             found = subject(verb)
             entity = self.entity_at(found.idx, found.idx + len(found.text)) if found else None
