@@ -182,3 +182,25 @@ def test_ingest_into_an_empty_database_finds_the_stories_batch_finds(tmp_path, f
         encoding="utf-8").splitlines()]
     assert result.stories == len(rows) == 3
     assert ingested == sorted(sorted(row["sources"]) for row in rows)
+
+
+def test_the_stale_stories_are_parsed_together_before_they_are_analysed(database_url,
+                                                                         first_batch):
+    # one parse of every stale story's articles (on every core when they are many) fills the
+    # cache, so each story's analysis reads its parses back
+    from consilience.annotate import DocCache, load_pipeline
+    from consilience.config import AnalyzeConfig
+    from consilience.stream import _parse_all, analyse_stale
+
+    config = AnalyzeConfig(jobs=2)
+    with Store(database_url) as store:
+        ingest([first_batch], store, analyse=False)
+        stories = [row.id for row in store.stories(stale_only=True)]
+        _parse_all(store, stories, config)
+        articles = [article for story in stories for article in store.story_articles(story)]
+        keys = DocCache.keys(load_pipeline(config.model), (item.text for item in articles))
+        assert len(store.get_annotations(keys)) == len(articles) == 3
+        assert analyse_stale(store, config) == 3
+        for story in stories:
+            document = json.loads(store.analysis(story))
+            assert len(document["articles"]) == 1 and document["brief"]

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotate import BytesDocCache
-from .clean import clean_all
+from .annotate import BytesDocCache, annotate, load_pipeline
+from .clean import clean_all, oversized
 from .cluster import (
     TwoLevelClusterer,
     article_features,
@@ -27,7 +27,7 @@ from .cluster import (
 from .config import DEFAULT_BATCH, AnalyzeConfig, ClusteringSettings
 from .errors import ConsilienceError, Errors, Warnings
 from .ingest import read_inputs
-from .models import Problem, Story
+from .models import Article, Problem, Story
 from .pipeline import analyze_articles
 from .render import render
 from .store import NewArticle, Store, StoredArticle
@@ -185,6 +185,7 @@ def analyse_stale(store: Store, config: AnalyzeConfig | None = None,
     analysed only if it is still stale once claimed (another process may have done it)."""
     targets = list(stories) if stories is not None else [
         row.id for row in store.stories(stale_only=True)]
+    _parse_all(store, targets, config or AnalyzeConfig())
     done = 0
     deferred: list[int] = []
     claims = store.claims()
@@ -203,6 +204,26 @@ def analyse_stale(store: Store, config: AnalyzeConfig | None = None,
     finally:
         claims.close()
     return done
+
+
+def _parse_all(store: Store, stories: Sequence[int], config: AnalyzeConfig) -> None:
+    """Parse the articles of every story about to be analysed at once, in `config.jobs`
+    processes, into the store's annotation cache: each story's analysis then reads its
+    parses back, instead of parsing its few new articles on one core (each story alone is
+    nearly always under the size worth a second process). Articles already cached are read,
+    not parsed; oversized ones are left to their story's analysis to report."""
+    articles: dict[str, Article] = {}
+    for story in stories:
+        for article in store.story_articles(story):
+            if oversized(article, config.max_article_chars) is None:
+                articles.setdefault(article.id, article)
+    if not articles:
+        return
+    nlp = load_pipeline(config.model)
+    nlp.max_length = max(nlp.max_length, config.max_article_chars + 1)
+    annotate(list(articles.values()), nlp,
+             BytesDocCache(store.get_annotations, store.put_annotations),
+             config.batch_size, jobs=config.jobs)
 
 
 def _analyse_claimed(store: Store, claims: StoryClaims, story: int,

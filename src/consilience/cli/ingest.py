@@ -16,6 +16,7 @@ from .console import STDERR, report_problem
 from .options import (
     ConfigOption,
     DatabaseOption,
+    JobsOption,
     MaxArticleCharsOption,
     MaxStoryArticlesOption,
     analysis_config,
@@ -42,6 +43,7 @@ def ingest_cli(
     max_article_chars: MaxArticleCharsOption = MAX_ARTICLE_CHARS,
     max_story_articles: MaxStoryArticlesOption = MAX_STORY_ARTICLES,
     config_file: ConfigOption = None,
+    jobs: JobsOption = 0,
 ) -> None:
     """Add articles to the story database: each new article joins the story it belongs to or
     starts one, and stories that changed are analysed again.
@@ -63,7 +65,8 @@ def ingest_cli(
     """
     config = analysis_config(ctx, config_file, {
         "model": ("model", model), "max_article_chars": ("max_article_chars", max_article_chars),
-        "max_story_articles": ("max_story_articles", max_story_articles)})
+        "max_story_articles": ("max_story_articles", max_story_articles),
+        "jobs": ("jobs", jobs)})
     show_progress = not quiet and STDERR.is_terminal
     from ..stream import ingest  # the language pipeline loads only when a command needs it
 
