@@ -237,15 +237,7 @@ def _check_schema(engine: Engine, shown: str) -> None:
         tables = set(inspect(connection).get_table_names())
         if not tables:
             raise NoDatabaseError(Errors.E508.format(path=shown_path(shown)))
-        if schema.META_TABLE not in tables:
-            raise ForeignDatabaseError(Errors.E502.format(
-                detail=f"it holds other tables ({', '.join(sorted(tables)[:4])})"), path=shown)
-        row = connection.execute(select(schema.meta.c.value).where(
-            schema.meta.c.key == "schema_version")).first()
-        found = int(row[0]) if row else 0
-    if found > SCHEMA_VERSION:
-        raise SchemaVersionError(Errors.E505.format(found=found, supported=SCHEMA_VERSION),
-                                 path=shown)
+        found = _found_version(connection, shown)
     if found < SCHEMA_VERSION:
         raise OldSchemaError(Errors.E511.format(found=found, supported=SCHEMA_VERSION,
                                                 path=shown_path(shown)))
