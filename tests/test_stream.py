@@ -200,6 +200,7 @@ def test_the_stale_stories_are_parsed_together_before_they_are_analysed(database
         articles = [article for story in stories for article in store.story_articles(story)]
         keys = DocCache.keys(load_pipeline(config.model), (item.text for item in articles))
         assert len(store.get_annotations(keys)) == len(articles) == 3
+        assert store.annotated([*keys, "no-such-key"]) == set(keys)
         assert analyse_stale(store, config) == 3
         for story in stories:
             document = json.loads(store.analysis(story))

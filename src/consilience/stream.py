@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .annotate import BytesDocCache, annotate, load_pipeline
+from .annotate import BytesDocCache, DocCache, annotate, load_pipeline
 from .clean import clean_all, oversized
 from .cluster import (
     TwoLevelClusterer,
@@ -210,8 +210,8 @@ def _parse_all(store: Store, stories: Sequence[int], config: AnalyzeConfig) -> N
     """Parse the articles of every story about to be analysed at once, in `config.jobs`
     processes, into the store's annotation cache: each story's analysis then reads its
     parses back, instead of parsing its few new articles on one core (each story alone is
-    nearly always under the size worth a second process). Articles already cached are read,
-    not parsed; oversized ones are left to their story's analysis to report."""
+    nearly always under the size worth a second process). Articles already cached are not
+    read here; oversized ones are left to their story's analysis to report."""
     articles: dict[str, Article] = {}
     for story in stories:
         for article in store.story_articles(story):
@@ -221,9 +221,13 @@ def _parse_all(store: Store, stories: Sequence[int], config: AnalyzeConfig) -> N
         return
     nlp = load_pipeline(config.model)
     nlp.max_length = max(nlp.max_length, config.max_article_chars + 1)
-    annotate(list(articles.values()), nlp,
-             BytesDocCache(store.get_annotations, store.put_annotations),
-             config.batch_size, jobs=config.jobs)
+    keys = DocCache.keys(nlp, (article.text for article in articles.values()))
+    stored = store.annotated(keys)
+    missing = [article for article, key in zip(articles.values(), keys, strict=True)
+               if key not in stored]  # a cached parse is read by its story's analysis only
+    if missing:
+        annotate(missing, nlp, BytesDocCache(store.get_annotations, store.put_annotations),
+                 config.batch_size, jobs=config.jobs)
 
 
 def _analyse_claimed(store: Store, claims: StoryClaims, story: int,

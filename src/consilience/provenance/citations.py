@@ -150,10 +150,11 @@ def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],
             return
         if entity is None and _names_a_report(doc, start, end):
             # "according to the report", "The report stated": the outlet cited before it
-            earlier = [item for item in citations if item.span and item.span.start < start]
-            if not earlier:
+            earlier = max((item for item in citations if item.span and item.span.start < start),
+                          key=lambda item: item.span.start if item.span else -1, default=None)
+            if earlier is None:
                 return
-            source, entity = earlier[-1].source, earlier[-1].entity
+            source, entity = earlier.source, earlier.entity
         elif _is_citation(kind, text, entity, entities, _is_proper(doc, start, end)):
             source = entities.names.get(entity, text) if entity else text
         else:
@@ -161,7 +162,6 @@ def find_citations(article: Article, doc: Doc, quotes: Sequence[Quote],
         seen.add((text, start))
         citations.append(Citation(article=article.id, source=source, kind=kind,
                                   span=_span(article, start, end), entity=entity))
-        citations.sort(key=lambda citation: citation.span.start if citation.span else -1)
 
     _reported_by(article, doc, add)
     for quote in quotes:

@@ -80,9 +80,10 @@ _HONORIFIC_BEFORE = re.compile(r"\b(" + "|".join(GENDERED_HONORIFICS) + r")\.?\s
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SENTENCES_BACK = 2
 _CHAIN_SENTENCES = 4
-_ISSUED_SENTENCES_BACK = 8
 """A pronoun speaker is the speaker credited up to this many sentences before, when no other
 person has been made the subject of a sentence since."""
+_ISSUED_SENTENCES_BACK = 8
+"""How far back "the statement said" looks for "X said in a statement" (past a long quote)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +135,8 @@ class _Resolver:
             key=lambda person: person.start)
         self.genders: dict[str, str] = {
             entity: gender for entity, name in self.names.items()
-            if len(name.split()) > 1 and (gender := given_name_gender(name.split()[0]))}
+            if types.get(entity, "PERSON") == "PERSON" and len(name.split()) > 1
+            and (gender := given_name_gender(name.split()[0]))}
         for first, _, entity in self.mentions:
             honorific = _HONORIFIC_BEFORE.search(article.text[max(0, first - 6):first])
             if honorific is not None:
@@ -345,25 +347,28 @@ def _title_of(token: Token) -> list[str]:
     return [child.lower_ for child in before] + [token.lower_]
 
 
+def _definite_noun(token: Token) -> bool:
+    """A common noun with "the" or "this": one the reader already knows ("the group")."""
+    return token.pos_ == "NOUN" and any(
+        child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
+
+
 def _describes_a_body(token: Token) -> bool:
     """A speaker named as a kind of body and nothing more: "the group", "the federal agency"
     (not "the Obama campaign", which names whose it is)."""
-    return token.pos_ == "NOUN" and token.lower_ in BODY_NOUNS and any(
-        child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children) \
-        and not any(child.dep_ in ("compound", "poss", "nmod", "prep") or child.pos_ == "PROPN"
-                    for child in token.children)
+    return _definite_noun(token) and token.lower_ in BODY_NOUNS and not any(
+        child.dep_ in ("compound", "poss", "nmod", "prep") or child.pos_ == "PROPN"
+        for child in token.children)
 
 
 def _issued(token: Token) -> bool:
     """A speaker that is a thing someone issued: "the statement", "the ad"."""
-    return token.pos_ == "NOUN" and token.lemma_.casefold() in ISSUED_NOUNS and any(
-        child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
+    return _definite_noun(token) and token.lemma_.casefold() in ISSUED_NOUNS
 
 
 def _describes_a_person(token: Token) -> bool:
     """A speaker named by what they are: "the Texas governor", "the four-term congressman"."""
-    return token.pos_ == "NOUN" and (is_title_word(token.text) or token.lower_ in PERSON_NOUNS) \
-        and any(child.dep_ == "det" and child.lower_ in ("the", "this") for child in token.children)
+    return _definite_noun(token) and (is_title_word(token.text) or token.lower_ in PERSON_NOUNS)
 
 
 def _span(article: Article, start: int, end: int) -> Span:

@@ -374,6 +374,16 @@ class Store:
                 found.update((key, bytes(data)) for key, data in rows)
         return found
 
+    def annotated(self, keys: Sequence[str]) -> set[str]:
+        """The keys of `keys` whose parses are stored (their data is not read)."""
+        found: set[str] = set()
+        with self._transaction() as connection:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = list(keys[start:start + _CHUNK])
+                found.update(connection.execute(select(schema.annotations.c.key).where(
+                    schema.annotations.c.key.in_(chunk))).scalars())
+        return found
+
     def put_annotations(self, items: Sequence[tuple[str, bytes]]) -> None:
         """Keep parsed texts by key; a key stored already (by anyone, even meanwhile) keeps
         its data. Keys go in sorted order, so two writers of the same keys never deadlock."""
