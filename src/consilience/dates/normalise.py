@@ -120,6 +120,10 @@ _SPELLED_YEAR = re.compile(
     r"(?P<after>" + _BELOW_HUNDRED + r"))?)\b", re.IGNORECASE)
 """A year in words, as transcribed speech writes it ("nineteen ninety-six", "the year two
 thousand")."""
+_PAST_MONTH_AHEAD = 2
+"""How many months ahead a month named without its year may lie in a past-tense clause
+before it is taken for last year's: news names the month just past or just ahead, rarely
+one eleven months back."""
 _SIMPLE = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
            "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
            "the day after tomorrow": 2}
@@ -386,6 +390,11 @@ def _month_only(match: re.Match[str], anchor: date, tense: Tense | None) -> Time
         return month(anchor.year if month_number >= anchor.month else anchor.year + 1,
                      month_number)
     if tense == "past":
+        ahead = (month_number - anchor.month) % 12
+        if 0 < ahead <= _PAST_MONTH_AHEAD:
+            # "told oil companies of a cutback in September" in an August report: a month
+            # just ahead is this one's, not one nearly a year back
+            return month(*shift_months(anchor, ahead))
         return month(anchor.year if month_number <= anchor.month else anchor.year - 1,
                      month_number)
     # no tense to go by ("worth $5 million in October" of a January report): the nearest

@@ -18,6 +18,14 @@ from ..lang.en.modality import (
 )
 
 _PAST_TAGS = frozenset({"VBD", "VBN"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_FORWARD_MODALS = frozenset({"would", "could", "might", "may", "should"})
+"""Modal auxiliaries of what has not happened yet ("the deal should be completed in
+October", "he could come as early as Tuesday"); with "have" they look back instead."""
+_FORWARD_ADJECTIVES = frozenset({"effective"})
+"""Words that date a change from the day they govern on ("effective Feb. 1")."""
+_FORWARD_PHRASES = re.compile(r"\bas\s+(?:soon|early)\s+as\s*$", re.IGNORECASE)
+"""A phrase before a date that names the earliest it may come ("as soon as Tuesday")."""
 # Dates the tagger does not always label: fiscal years, ISO dates.
 _EXTRA = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?\d{2,4}\b|(?<![=\"'/])\b\d{4}-\d{2}-\d{2}\b",
                     re.IGNORECASE)
@@ -58,6 +66,9 @@ def tense_of(verb: Token | None) -> Tense | None:
         return "future"
     if any(child.lower_ == "had" for child in auxiliaries):
         return "past"  # "had been scheduled to expire Friday": a plan already past
+    if any(child.lower_ in _FORWARD_MODALS for child in auxiliaries) and not any(
+            child.lower_ == "have" for child in auxiliaries):
+        return "future"  # "should be completed in October"; not "would have been"
     if verb.lemma_ in SCHEDULING_WORDS or (verb.lemma_ == "set" and any(
             child.dep_ == "prep" and child.lower_ == "for" for child in verb.children)):
         # "was scheduled for July 1", "a rally set for Wednesday": the date is ahead of
@@ -70,6 +81,9 @@ def tense_of(verb: Token | None) -> Tense | None:
             return "future" if not _is_past(frame) or frame.lemma_ != "go" else "past"
     if verb.lemma_ in FUTURE_FRAMES and any(child.dep_ == "xcomp" for child in verb.children):
         return "future"
+    if verb.lemma_ in FUTURE_FRAMES and verb.lemma_ != "go" and verb.tag_ == "VBN" and \
+            not _is_past(verb):
+        return "future"  # "closing, which is expected in December"
     if any(child.lower_ == "to" and child.dep_ == "aux" for child in auxiliaries):
         # "talks to be held on ...", "a meeting to decide on ...": a thing to come; "was
         # the first to report it on Tuesday": the tense of the clause it completes
@@ -85,10 +99,15 @@ def tense_of(verb: Token | None) -> Tense | None:
 
 
 def _is_past(verb: Token) -> bool:
-    if verb.tag_ in _PAST_TAGS:
+    """A past tense: a past form ("said", "was held") or a participle without a present-tense
+    auxiliary ("is expected in December", "are supposed to" are present)."""
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(child.tag_ in _PAST_TAGS for child in auxiliaries):
         return True
-    return any(child.dep_ in ("aux", "auxpass") and child.tag_ in _PAST_TAGS
-               for child in verb.children)
+    if verb.tag_ == "VBN" and any(child.dep_ == "auxpass" and child.tag_ in _PRESENT_TAGS
+                                  for child in auxiliaries):
+        return False
+    return verb.tag_ in _PAST_TAGS
 
 
 def candidate_spans(doc: Doc, labels: tuple[str, ...] = _DATE_LABELS) -> list[Span]:
@@ -118,6 +137,27 @@ def _candidate_spans(doc: Doc, labels: tuple[str, ...]) -> list[Span]:
         if span is not None:
             spans.append(span)
     return sorted(spans, key=lambda span: span.start_char)
+
+
+def points_forward(span: Span) -> bool:
+    """The words around a date make it the start of something to come: "as soon as
+    Tuesday", "as early as next week", "effective Feb. 1"."""
+    doc = span.doc
+    before = doc[max(span.sent.start, span.start - 3):span.start].text
+    if _FORWARD_PHRASES.search(before):
+        return True
+    previous = doc[span.start - 1] if span.start > span.sent.start else None
+    return (previous is not None and previous.lower_ in _FORWARD_ADJECTIVES) or \
+        span.root.head.lower_ in _FORWARD_ADJECTIVES
+
+
+def clause_tense(span: Span) -> tuple[Token | None, Tense | None]:
+    """The verb whose clause a date belongs to, and the tense that places the date: the
+    future for a scheduled thing or a date that starts what is to come, else the clause's."""
+    verb = governing_verb(span.root)
+    if scheduled_thing(span.root, verb) or points_forward(span):
+        return verb, "future"
+    return verb, tense_of(verb)
 
 
 def scheduled_thing(token: Token, verb: Token | None) -> bool:
@@ -156,8 +196,7 @@ def _find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
     found = []
     reference: date | None = None
     for span in candidate_spans(doc):
-        verb = governing_verb(span.root)
-        tense = "future" if scheduled_thing(span.root, verb) else tense_of(verb)
+        verb, tense = clause_tense(span)
         value = normalise_expression(span.text, anchor, tense, reference)
         reference = last_day(value, reference)
         found.append(Expression(span.start_char, span.end_char, span.text, value, tense,

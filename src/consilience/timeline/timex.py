@@ -27,7 +27,7 @@ from ..lang.en.calendar import WEEKDAYS
 from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
 from ..models import Article, TemporalExpression
 from ..models import Span as TextSpan
-from .expressions import candidate_spans, governing_verb, last_day, scheduled_thing, tense_of
+from .expressions import candidate_spans, clause_tense, last_day
 from .published import published_anchor
 
 TimexType = Literal["date", "time", "duration", "set"]
@@ -244,8 +244,7 @@ def _typed(span: Span, anchor: date | None, reference: date | None
         anchor_text: str | None = reference.isoformat()  # "the next day": from the day named
     else:
         anchor_text = anchor.isoformat() if anchor is not None else None
-    verb = governing_verb(span.root)
-    tense = "future" if scheduled_thing(span.root, verb) else tense_of(verb)
+    _, tense = clause_tense(span)
     recurring = _set_value(text)
     if recurring is not None:
         return Timex(span.start_char, span.end_char, text, "set", recurring, None, None), None
