@@ -29,6 +29,7 @@ from ..models import Article, TemporalExpression
 from ..models import Span as TextSpan
 from .expressions import candidate_spans, clause_tense, last_day
 from .published import published_anchor
+from .spans import Part, span_parts
 
 TimexType = Literal["date", "time", "duration", "set"]
 
@@ -236,10 +237,12 @@ def _is_time(span: Span) -> bool:
         _PART_OF_DAY.search(span.text) and not re.search(r"\b(?:nights|days)\b", span.text))
 
 
-def _typed(span: Span, anchor: date | None, reference: date | None
-           ) -> tuple[Timex, TimeValue | None]:
-    """The expression typed and valued, and its date (for the reference of the next)."""
-    text = span.text
+def _typed(span: Span, anchor: date | None, reference: date | None,
+           text: str | None = None) -> tuple[Timex, TimeValue | None]:
+    """The expression typed and valued, and its date (for the reference of the next);
+    `text` is what it is normalised from when not its own words ("April 25" for the "25"
+    of "April 24 and 25")."""
+    text = span.text if text is None else text
     if reference is not None and is_anaphoric(text):
         anchor_text: str | None = reference.isoformat()  # "the next day": from the day named
     else:
@@ -247,7 +250,7 @@ def _typed(span: Span, anchor: date | None, reference: date | None
     _, tense = clause_tense(span)
     recurring = _set_value(text)
     if recurring is not None:
-        return Timex(span.start_char, span.end_char, text, "set", recurring, None, None), None
+        return Timex(span.start_char, span.end_char, span.text, "set", recurring, None, None), None
     counted = _DURATION.search(text)
     normalised = None
     if counted is None or not counted.group("count") or counted.group("after") or \
@@ -256,7 +259,7 @@ def _typed(span: Span, anchor: date | None, reference: date | None
     if normalised is None:  # "three years", "the past two weeks", "a two-hour meeting"
         period = _duration_value(text)
         if period is not None and (not _is_time(span) or period.startswith("PT")):
-            return Timex(span.start_char, span.end_char, text, "duration", period, None,
+            return Timex(span.start_char, span.end_char, span.text, "duration", period, None,
                          None), None
         normalised = normalise_expression(text, anchor, tense, reference)
     date_value, precision = _date_value(normalised, text) if normalised is not None else \
@@ -264,7 +267,7 @@ def _typed(span: Span, anchor: date | None, reference: date | None
     if normalised is not None and normalised.end is not None and anchor is not None and \
             precision in ("day", "month", "year") and _VAGUE.search(text):
         past = normalised.start_date <= anchor
-        return Timex(span.start_char, span.end_char, text, "date",
+        return Timex(span.start_char, span.end_char, span.text, "date",
                      "PAST_REF" if past else "FUTURE_REF", "reference", anchor_text), normalised
     if _is_time(span):
         day_value = date_value if precision == "day" else None
@@ -272,13 +275,13 @@ def _typed(span: Span, anchor: date | None, reference: date | None
                 r"\b(?:a|an|one|two|three|several|few|\d+)\s+(?:hours?|minutes?)\b", text, re.I):
             day_value = anchor.isoformat()  # "at 5 p.m.": the day of the report
         value, precision = _time_value(text, day_value)
-        return Timex(span.start_char, span.end_char, text, "time", value, precision,
+        return Timex(span.start_char, span.end_char, span.text, "time", value, precision,
                      anchor_text if value else None), normalised
     if date_value is None:
         reference_value = _reference(text)
-        return Timex(span.start_char, span.end_char, text, "date", reference_value,
+        return Timex(span.start_char, span.end_char, span.text, "date", reference_value,
                      "reference" if reference_value else None, None), None
-    return Timex(span.start_char, span.end_char, text, "date", date_value, precision,
+    return Timex(span.start_char, span.end_char, span.text, "date", date_value, precision,
                  anchor_text), normalised
 
 
@@ -302,45 +305,50 @@ year ("44", "80486"), an age ("six-year-old", "52 years old"), a frequency adjec
 ("quarterly dividends", "the annual meeting")."""
 
 
-def _split(doc: Doc, span: Span) -> list[Span]:
-    """The span, or its period and its end day when it is "the year ended Sept. 30"."""
+def _split(doc: Doc, span: Span) -> list[Part]:
+    """The expressions of the span: its period and its end day when it is "the year ended
+    Sept. 30", the parts of a list or range ("April 24 and 25"), else the span."""
     match = _ENDED.match(span.text)
     if match is None:
-        return [span]
+        return span_parts(doc, span)
     parts = [doc.char_span(span.start_char + match.start(group),
                            span.start_char + match.end(group), alignment_mode="contract")
              for group in ("period", "day")]
     kept = [part for part in parts if part is not None and len(part)]
     for part in kept:
         part.label_ = span.label_
-    return kept or [span]
+    return [Part(part, part.text) for part in kept] or [Part(span, span.text)]
 
 
-def _kept(span: Span) -> bool:
-    text = span.text.strip()
+def _kept(part: Part) -> bool:
+    text = part.text.strip()
     return bool(text) and not (_NOT_TIME.search(text) and not _YEAR_NUMBER.fullmatch(text))
 
 
-def _joined(doc: Doc, spans: list[Span], text: str) -> list[Span]:
+def _joined(doc: Doc, spans: list[Span], text: str) -> list[Part]:
     """Spans in text order, "every" taken into the span it precedes ("every Sunday"), a
     date and a time of day that follow each other merged ("Wednesday afternoon"), a period
-    and the day it ended split, and what is no time (a bare number, an age) left out."""
-    joined: list[Span] = []
+    and the day it ended split, a list or range split into its parts, and what is no time
+    (a bare number, an age) left out."""
+    joined: list[Part] = []
     pieces = [piece for span in spans for piece in _split(doc, span) if _kept(piece)]
-    for span in sorted(pieces, key=lambda item: item.start_char):
+    for part in sorted(pieces, key=lambda item: item.span.start_char):
+        span = part.span
         before = text[max(0, span.start_char - 8):span.start_char]
         every = _EVERY_BEFORE.search(before)
         if every is not None and span.start > 0:
             wider = doc.char_span(span.start_char - (len(before) - every.start()),
                                   span.end_char, alignment_mode="expand")
-            span = wider if wider is not None else span
-        if joined and joined[-1].end == span.start and \
-                {joined[-1].label_, span.label_} == {"DATE", "TIME"}:
-            merged = doc[joined[-1].start:span.end]
+            if wider is not None:
+                part = Part(wider, wider.text)
+                span = wider
+        if joined and joined[-1].span.end == span.start and \
+                {joined[-1].span.label_, span.label_} == {"DATE", "TIME"}:
+            merged = doc[joined[-1].span.start:span.end]
             merged.label_ = "TIME"
-            joined[-1] = merged
+            joined[-1] = Part(merged, merged.text)
             continue
-        joined.append(span)
+        joined.append(part)
     return joined
 
 
@@ -359,14 +367,15 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     found: list[Timex] = []
     reference: date | None = None
     quarter: str | None = None  # the quarter the text named last, "1989-Q3"
-    for span in _joined(doc, spans, text):
+    for part in _joined(doc, spans, text):
+        span = part.span
         text = span.text.strip()
         quarterly = quarter is not None or "quarter" in span.sent.text.casefold()
         if anchor is not None and quarterly and (_YEAR_BACK.match(text) or (
                 _LAST_YEAR.match(text) and "quarter" in span.sent.text.casefold())):
             timex = _year_back_quarter(span, anchor, quarter)
         else:
-            timex, value = _typed(span, anchor, reference)
+            timex, value = _typed(span, anchor, reference, part.text)
             reference = last_day(value, reference)
             if timex.precision == "quarter" and timex.value is not None and \
                     not _BACKWARD.search(text):
