@@ -86,7 +86,8 @@ _SEASON_STARTS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12
 _ORDINALS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3,
              "3rd": 3, "q3": 3, "fourth": 4, "4th": 4, "q4": 4}
 _ANAPHORIC = re.compile(
-    r"^(?:on\s+|by\s+|until\s+)?(?:(?P<side>the\s+(?:next|following|previous|preceding|same)|that|"
+    r"^(?:on\s+|by\s+|until\s+|in\s+|(?:earlier|later)\s+(?:in\s+|on\s+)?)?"
+    r"(?:(?P<side>the\s+(?:next|following|previous|preceding|same)|that(?:\s+same)?|"
     r"the\s+(?:day|week|month|year)\s+(?:before|after))\b\s*(?P<unit>day|morning|afternoon|"
     r"evening|night|week|month|year)?)$", re.IGNORECASE)
 """A time placed from a date the text has just named ("On Monday ... the next day"), not
@@ -252,11 +253,23 @@ def is_anaphoric(text: str) -> bool:
     return _ANAPHORIC.match(" ".join(text.split())) is not None
 
 
-def _anaphoric(text: str, reference: date) -> TimeValue | None:
+def anaphoric_unit(text: str) -> str | None:
+    """The unit a time placed from a date named before is counted in ("later that year":
+    year, "the next morning": day), None when `text` is not such a time."""
     match = _ANAPHORIC.match(" ".join(text.split()))
     if match is None:
         return None
     side = match.group("side").casefold().split()
+    unit = side[1] if side[-1] in ("before", "after") else (match.group("unit") or "day")
+    unit = unit.casefold()
+    return "day" if unit in ("morning", "afternoon", "evening", "night") else unit
+
+
+def _anaphoric(text: str, reference: date) -> TimeValue | None:
+    match = _ANAPHORIC.match(" ".join(text.split()))
+    if match is None:
+        return None
+    side = match.group("side").casefold().replace("that same", "that").split()
     if side[-1] in ("before", "after"):  # "the day before", "the year after"
         unit, step = side[1], _STEPS[side[-1]]
     else:  # "the next day", "that week", "the following morning"

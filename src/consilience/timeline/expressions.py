@@ -26,6 +26,7 @@ _FORWARD_ADJECTIVES = frozenset({"effective"})
 """Words that date a change from the day they govern on ("effective Feb. 1")."""
 _FORWARD_PHRASES = re.compile(r"\bas\s+(?:soon|early)\s+as\s*$", re.IGNORECASE)
 """A phrase before a date that names the earliest it may come ("as soon as Tuesday")."""
+_FORWARD_START = re.compile(r"^as\s+(?:soon|early)\s+as\b", re.IGNORECASE)
 # Dates the tagger does not always label: fiscal years, ISO dates.
 _EXTRA = re.compile(r"\b(?:fiscal(?:\s+year)?|FY)\s*'?\d{2,4}\b|(?<![=\"'/])\b\d{4}-\d{2}-\d{2}\b",
                     re.IGNORECASE)
@@ -144,7 +145,7 @@ def points_forward(span: Span) -> bool:
     Tuesday", "as early as next week", "effective Feb. 1"."""
     doc = span.doc
     before = doc[max(span.sent.start, span.start - 3):span.start].text
-    if _FORWARD_PHRASES.search(before):
+    if _FORWARD_PHRASES.search(before) or _FORWARD_START.match(span.text):
         return True
     previous = doc[span.start - 1] if span.start > span.sent.start else None
     return (previous is not None and previous.lower_ in _FORWARD_ADJECTIVES) or \

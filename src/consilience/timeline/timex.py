@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
-from ..dates.normalise import is_anaphoric, normalise_expression
+from ..dates.normalise import anaphoric_unit, is_anaphoric, normalise_expression
 from ..dates.values import TimeValue
 from ..lang.en.calendar import WEEKDAYS
 from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
@@ -293,6 +293,19 @@ _YEAR_BACK = re.compile(r"^(?:a\s+|the\s+)?year[\s-](?:ago|earlier|before)"
 """"a year ago", "the year-earlier period": in a report of quarterly results, the same
 quarter a year before."""
 _LAST_YEAR = re.compile(r"^last\s+year$", re.IGNORECASE)
+_QUARTER_BACK = re.compile(
+    r"^(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:(?:year[\s-](?:ago|earlier)\s+)?"
+    r"(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+last\s+year)|"
+    r"year[\s-](?:ago|earlier)\s+quarter|last\s+year['\u2019]s\s+(?:quarter|period))$",
+    re.IGNORECASE)
+""""the quarter a year ago", "last year's quarter", "the corresponding period last year":
+the quarter of the report a year before."""
+_YEAR_QUARTER = re.compile(r"^(?:the\s+)?(?P<year>1[5-9]\d\d|20\d\d)\s+(?:quarter|period)$",
+                           re.IGNORECASE)
+""""the 1988 quarter", "the 1989 period": the report's quarter in that year."""
+_THAT_QUARTER = re.compile(r"^(?:the\s+)?(?:same|that)\s+(?:quarter|period)$|"
+                           r"^(?:the\s+)?(?:latest\s+)?period$", re.IGNORECASE)
+""""the latest period", "that quarter": the quarter the report named last."""
 _BACKWARD = re.compile(r"\b(?:ago|earlier|before|prior|previous)\b", re.IGNORECASE)
 _ENDED = re.compile(r"^(?P<period>.*?\b(?:year|quarter|period|month|week|half|months|weeks|"
                     r"years))\s+(?:that\s+)?(?:ended|ending|ends|through)\s+(?P<day>\S.*)$",
@@ -366,22 +379,59 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             spans.append(span)
     found: list[Timex] = []
     reference: date | None = None
+    named: dict[str, date] = {}  # the last date the text named to the year, month, week
     quarter: str | None = None  # the quarter the text named last, "1989-Q3"
     for part in _joined(doc, spans, text):
         span = part.span
         text = span.text.strip()
         quarterly = quarter is not None or "quarter" in span.sent.text.casefold()
         if anchor is not None and quarterly and (_YEAR_BACK.match(text) or (
-                _LAST_YEAR.match(text) and "quarter" in span.sent.text.casefold())):
+                _LAST_YEAR.match(text) and "quarter" in span.sent.text.casefold()) or
+                _QUARTER_BACK.match(text)):
             timex = _year_back_quarter(span, anchor, quarter)
+        elif anchor is not None and quarterly and (_YEAR_QUARTER.match(text) or (
+                quarter is not None and _THAT_QUARTER.match(text))):
+            timex = _named_quarter(span, anchor, quarter, _YEAR_QUARTER.match(text))
         else:
-            timex, value = _typed(span, anchor, reference, part.text)
+            unit = anaphoric_unit(part.text)
+            timex, value = _typed(span, anchor, named.get(unit, reference) if unit else
+                                  reference, part.text)
             reference = last_day(value, reference)
+            _remember(named, value, part.text)
             if timex.precision == "quarter" and timex.value is not None and \
                     not _BACKWARD.search(text):
                 quarter = timex.value
         found.append(timex)
     return found
+
+
+_PRECISIONS = {"day": ("day", "week", "month", "year"), "month": ("month", "year"),
+               "year": ("year",)}
+"""Which units an expression of each precision can be the reference of: "June 1998 ...
+later that year" (1998), "in 1988 ... that year" (1988), "on Oct. 23 ... earlier that
+day"."""
+
+
+def _remember(named: dict[str, date], value: TimeValue | None, text: str) -> None:
+    """Keep `value` as the reference of later "that year", "that month", "that day" when it
+    names a single period of its own (not one placed from a date before)."""
+    if value is None or value.end is not None or anaphoric_unit(text):
+        return
+    for unit in _PRECISIONS.get(value.precision, ()):
+        named[unit] = value.start_date
+
+
+def _named_quarter(span: Span, anchor: date, quarter: str | None,
+                   year: re.Match[str] | None) -> Timex:
+    """"the 1988 quarter" (the report's quarter in 1988), "the latest period" (the quarter
+    named last): the quarter named last, else the latest full one, in the year given."""
+    if quarter is None:
+        quarter, _ = _date_value(normalise_expression("the quarter", anchor))
+    year_number, number = quarter.split("-Q")
+    if year is not None:
+        year_number = year.group("year")
+    return Timex(span.start_char, span.end_char, span.text, "date",
+                 f"{int(year_number):04d}-Q{number}", "quarter", anchor.isoformat())
 
 
 def _year_back_quarter(span: Span, anchor: date, quarter: str | None) -> Timex:

@@ -1,0 +1,52 @@
+"""Values that depend on context: the clause's tense and modality, the date named before,
+the quarter a report of results is about."""
+
+from datetime import date
+
+import pytest
+
+from consilience.timeline import find_timexes
+
+THURSDAY = date(1989, 10, 26)
+
+
+def value_of(nlp, text: str, expression: str, anchor: date = THURSDAY) -> str | None:
+    found = {timex.text: timex.value for timex in find_timexes(nlp(text), anchor)}
+    assert expression in found, (text, found)
+    return found[expression]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    # a present passive and a modal look ahead; a past clause with a month just ahead
+    ("Closing, which is expected in December, needs approval.", "December", "1989-12"),
+    ("The transaction should be completed in January.", "January", "1990-01"),
+    ("The split would be paid in January to holders of record.", "January", "1990-01"),
+    ("The relatives could arrive as early as Tuesday, officials said.", "as early as Tuesday",
+     "1989-10-31"),
+    ("The company named a new chairman, effective Feb. 1.", "Feb. 1", "1990-02-01"),
+    ("Saudi Arabia told oil companies of a cutback in its supply in November.", "November",
+     "1989-11"),
+    ("The company reported a loss in March.", "March", "1989-03"),
+    # the date named before is the reference of "that year", "later that month"
+    ("He fled in June 1988 and returned to Cuba later that year.", "later that year", "1988"),
+    ("Imports totaled $37 million in 1987, a small share of imports that year.", "that year",
+     "1987"),
+    ("The plant was sold in April 1985. The following month, the company put itself up "
+     "for sale.", "The following month", "1985-05"),
+])
+def test_context_places_the_date(nlp, text, expression, value):
+    assert value_of(nlp, text, expression) == value
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Profit rose in the third quarter. In the 1988 quarter, it earned $3 million.",
+     "the 1988 quarter", "1988-Q3"),
+    ("Profit rose in the third quarter. For the quarter a year ago, it earned $3 million.",
+     "the quarter a year ago", "1988-Q3"),
+    ("Third-quarter sales fell. U.K. sales for last year's quarter were $3 million.",
+     "last year's quarter", "1988-Q3"),
+    ("Profit rose in the second quarter. Revenue surged 54% in the latest period.",
+     "the latest period", "1989-Q2"),
+])
+def test_a_report_of_results_names_its_quarter_once(nlp, text, expression, value):
+    assert value_of(nlp, text, expression) == value
