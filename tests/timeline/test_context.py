@@ -50,3 +50,22 @@ def test_context_places_the_date(nlp, text, expression, value):
 ])
 def test_a_report_of_results_names_its_quarter_once(nlp, text, expression, value):
     assert value_of(nlp, text, expression) == value
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The Sept. 11 attacks were recalled at the ceremony.", "Sept. 11", "2001-09-11"),
+    ("He moved to Chicago after 9/11.", "9/11", "2001-09-11"),
+    ("The council met on Sept. 11 to vote on the budget.", "Sept. 11", "1989-09-11"),
+    ("The family gathered on Thanksgiving Day.", "Thanksgiving Day", "1988-11-24"),
+    ("Campaigning goes on until Election Day, aides said.", "Election Day", "1989-11-07"),
+    ("Stores will open late on Christmas Eve.", "Christmas Eve", "1989-12-24"),
+    ("Protesters prayed as Easter week began.", "Easter week", "1989-W12"),
+])
+def test_named_days_have_their_own_date(nlp, text, expression, value):
+    assert value_of(nlp, text, expression) == value
+
+
+def test_a_time_of_day_is_on_the_day_its_sentence_names(nlp):
+    text = "The blast occurred at about 10:35 a.m. Friday, toppling a building."
+    found = {timex.text: timex.value for timex in find_timexes(nlp(text), date(1998, 8, 8))}
+    assert any(value == "1998-08-07T10:35" for value in found.values()), found

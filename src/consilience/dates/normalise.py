@@ -12,7 +12,17 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from dateutil.easter import easter
+
 from ..lang.en.calendar import MONTHS, WEEKDAYS
+from ..lang.en.holidays import (
+    EASTER_HOLIDAYS,
+    FIXED_HOLIDAYS,
+    HISTORIC_DAYS,
+    HISTORIC_EVENT_WORDS,
+    NAMED_ONLY,
+    WEEKDAY_HOLIDAYS,
+)
 from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
 from .values import (
     TimeValue,
@@ -245,6 +255,84 @@ def _season(text: str, anchor: date | None, tense: Tense | None) -> TimeValue | 
     last_year, last_month = shift_months(date(start_year, first_month, 1), 2)
     return TimeValue(f"{start_year:04d}-{first_month:02d}", "month",
                      f"{last_year:04d}-{last_month:02d}")
+
+
+_HOLIDAY = re.compile(
+    r"^(?:on\s+|by\s+|until\s+|since\s+|before\s+|after\s+|at\s+|for\s+|over\s+)?"
+    r"(?:the\s+)?(?:(?P<which>last|next|this|coming|past)\s+)?(?P<name>.+?)"
+    r"(?:\s+(?P<year>\d{4}))?(?:\s+(?P<week>week)|\s+(?:weekend|holiday|holidays|season|"
+    r"period))?$",
+    re.IGNORECASE)
+
+
+def _holiday_in(name: str, year_number: int) -> date | None:
+    if name in FIXED_HOLIDAYS:
+        return valid_day(year_number, *FIXED_HOLIDAYS[name])
+    if name in EASTER_HOLIDAYS:
+        return easter(year_number) + timedelta(days=EASTER_HOLIDAYS[name])
+    if name in WEEKDAY_HOLIDAYS:
+        month_number, weekday, which = WEEKDAY_HOLIDAYS[name]
+        if which == 0:  # Election Day: the Tuesday after the first Monday
+            first = date(year_number, month_number, 1)
+            monday = first + timedelta(days=(0 - first.weekday()) % 7)
+            return monday + timedelta(days=1)
+        if which > 0:
+            first = date(year_number, month_number, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (which - 1))
+        last = date(year_number + month_number // 12, month_number % 12 + 1, 1) - \
+            timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    return None
+
+
+def holiday(text: str, anchor: date | None, tense: Tense | None = None) -> TimeValue | None:
+    """A named holiday ("Christmas", "Thanksgiving Day", "last Easter", "Election Day 2016")
+    as its day: in the year written, else the one before or after the anchor as "last",
+    "next" or the tense say, else the nearest."""
+    match = _HOLIDAY.match(" ".join(text.split()))
+    if match is None:
+        return None
+    name = match.group("name").casefold().replace("\u2019", "'")
+    if _holiday_in(name, 2000) is None:
+        return None
+    if match.group("year"):
+        found = _holiday_in(name, int(match.group("year")))
+        return _holiday_value(found, match.group("week"))
+    if anchor is None:
+        return None
+    options = [option for option in (_holiday_in(name, anchor.year + offset)
+                                     for offset in (-1, 0, 1)) if option is not None]
+    which = (match.group("which") or "").casefold()
+    if which in ("last", "past") or (not which and tense == "past"):
+        chosen = max((option for option in options if option <= anchor), default=None)
+    elif which in ("next", "coming") or (not which and tense == "future"):
+        chosen = min((option for option in options if option >= anchor), default=None)
+    else:
+        chosen = min(options, key=lambda option: abs((option - anchor).days))
+    return _holiday_value(chosen, match.group("week"))
+
+
+def _holiday_value(found: date | None, week: str | None) -> TimeValue | None:
+    """The holiday's day, or its week ("Easter week")."""
+    if found is None:
+        return None
+    return week_of(found) if week else day(found)
+
+
+def historic_day(text: str, following: str = "") -> TimeValue | None:
+    """A date that names an event of history: "Sept. 11" before "attacks" (2001-09-11),
+    "9/11" and "D-Day" alone; `following` is the text after the expression."""
+    name = re.sub(r"^(?:the\s+|on\s+|since\s+|after\s+|before\s+)+", "",
+                  " ".join(text.casefold().split()))
+    name = re.sub(r"['\u2019]s$", "", name)
+    if name not in HISTORIC_DAYS:
+        return None
+    next_word = re.match(r"\W*(\w+)", following)
+    if name in NAMED_ONLY or (next_word is not None and
+                              next_word.group(1).casefold() in HISTORIC_EVENT_WORDS):
+        found = date.fromisoformat(HISTORIC_DAYS[name])
+        return day(found)
+    return None
 
 
 def is_anaphoric(text: str) -> bool:
@@ -496,7 +584,7 @@ def normalise_expression(text: str, anchor: date | None, tense: Tense | None = N
     try:
         found = _anaphoric(text, reference or anchor) if (reference or anchor) and \
             is_anaphoric(text) else None
-        found = found or _normalise(text, anchor, tense)
+        found = found or holiday(text, anchor, tense) or _normalise(text, anchor, tense)
     except OverflowError:
         return None
     if found is None or not all(_in_calendar(part) for part in (found.value, found.end)):

@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from ..dates.normalise import Tense, normalise_expression
+from ..dates.normalise import Tense, historic_day, normalise_expression
 from ..dates.values import TimeValue
 from ..lang.en.modality import (
     FUTURE_AUXILIARIES,
@@ -24,7 +24,7 @@ _FORWARD_MODALS = frozenset({"would", "could", "might", "may", "should"})
 October", "he could come as early as Tuesday"); with "have" they look back instead."""
 _FORWARD_ADJECTIVES = frozenset({"effective"})
 """Words that date a change from the day they govern on ("effective Feb. 1")."""
-_FORWARD_PHRASES = re.compile(r"\bas\s+(?:soon|early)\s+as\s*$", re.IGNORECASE)
+_FORWARD_PHRASES = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|until|till)\s*$", re.IGNORECASE)
 """A phrase before a date that names the earliest it may come ("as soon as Tuesday")."""
 _FORWARD_START = re.compile(r"^as\s+(?:soon|early)\s+as\b", re.IGNORECASE)
 # Dates the tagger does not always label: fiscal years, ISO dates.
@@ -198,7 +198,8 @@ def _find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
     reference: date | None = None
     for span in candidate_spans(doc):
         verb, tense = clause_tense(span)
-        value = normalise_expression(span.text, anchor, tense, reference)
+        value = historic_day(span.text, doc.text[span.end_char:span.end_char + 24]) or \
+            normalise_expression(span.text, anchor, tense, reference)
         reference = last_day(value, reference)
         found.append(Expression(span.start_char, span.end_char, span.text, value, tense,
                                 verb.i if verb is not None else None))

@@ -15,10 +15,19 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ..lang.en.calendar import MONTH_NAMES, WEEKDAYS
+from ..lang.en.holidays import EASTER_HOLIDAYS, FIXED_HOLIDAYS, NAMED_ONLY, WEEKDAY_HOLIDAYS
 
 _MONTH = r"(?:" + "|".join(re.escape(name) for name in MONTH_NAMES) + r")\.?"
 _WEEKDAY = r"(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_HOLIDAY_NAMES = r"(?:" + "|".join(
+    re.escape(name).replace("'", "['\u2019]?") for name in sorted(
+        {*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS}, key=len, reverse=True)) + r")"
+NAMED_DAY = re.compile(r"(?<![\w/-])(?:" + _HOLIDAY_NAMES + "|" + "|".join(
+    re.escape(name) for name in sorted(NAMED_ONLY, key=len, reverse=True)) + r")(?![\w/-])",
+    re.IGNORECASE)
+"""A holiday or a historic day by its name ("Thanksgiving Day", "Easter", "9/11"), which the
+tagger does not always label; a match counts only when it is capitalised as a name."""
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("year", rf"{_YEAR}"),
@@ -27,6 +36,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month", rf"{_MONTH}(?:\s+(?:of\s+)?{_YEAR})?|{_MONTH}['\u2019]s"),
         ("weekday", rf"(?:last\s+|next\s+|this\s+)?{_WEEKDAY}(?:['\u2019]s)?"),
         ("day_word", r"today|yesterday|tomorrow"),
+        ("holiday", _HOLIDAY_NAMES),
         ("day_number", r"\d{1,2}(?:st|nd|rd|th)?"),
     ))
 """What one part of a list or range may be, each in full."""

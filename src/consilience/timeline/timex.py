@@ -21,7 +21,12 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span
 
-from ..dates.normalise import anaphoric_unit, is_anaphoric, normalise_expression
+from ..dates.normalise import (
+    anaphoric_unit,
+    historic_day,
+    is_anaphoric,
+    normalise_expression,
+)
 from ..dates.values import TimeValue
 from ..lang.en.calendar import WEEKDAYS
 from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
@@ -29,7 +34,7 @@ from ..models import Article, TemporalExpression
 from ..models import Span as TextSpan
 from .expressions import candidate_spans, clause_tense, last_day
 from .published import published_anchor
-from .spans import Part, span_parts
+from .spans import NAMED_DAY, Part, span_parts
 
 TimexType = Literal["date", "time", "duration", "set"]
 
@@ -252,7 +257,10 @@ def _typed(span: Span, anchor: date | None, reference: date | None,
     if recurring is not None:
         return Timex(span.start_char, span.end_char, span.text, "set", recurring, None, None), None
     counted = _DURATION.search(text)
-    normalised = None
+    normalised = historic_day(text, span.doc.text[span.end_char:span.end_char + 24])
+    if normalised is not None:
+        return Timex(span.start_char, span.end_char, span.text, "date", normalised.value,
+                     "day", None), normalised
     if counted is None or not counted.group("count") or counted.group("after") or \
             _YEAR_NUMBER.fullmatch(counted.group("count")) or _QUARTER_WORDS.search(text):
         normalised = normalise_expression(text, anchor, tense, reference)
@@ -273,7 +281,8 @@ def _typed(span: Span, anchor: date | None, reference: date | None,
         day_value = date_value if precision == "day" else None
         if day_value is None and anchor is not None and not re.search(
                 r"\b(?:a|an|one|two|three|several|few|\d+)\s+(?:hours?|minutes?)\b", text, re.I):
-            day_value = anchor.isoformat()  # "at 5 p.m.": the day of the report
+            day_value = _DAYLESS + anchor.isoformat()  # "at 5 p.m.": the day of the report,
+            # unless the sentence names another (see _times_on_their_day)
         value, precision = _time_value(text, day_value)
         return Timex(span.start_char, span.end_char, span.text, "time", value, precision,
                      anchor_text if value else None), normalised
@@ -365,6 +374,34 @@ def _joined(doc: Doc, spans: list[Span], text: str) -> list[Part]:
     return joined
 
 
+_DAYLESS = "~"
+"""Marks, while the article is read, the value of a time of day that names no day."""
+
+
+def _times_on_their_day(found: list[Timex], sentences: list[tuple[int, int]]) -> list[Timex]:
+    """A time of day that names no day ("at 10:35 a.m.") is on the day its sentence names
+    ("... Friday"), else on the day of the report."""
+    kept: list[Timex] = []
+    for timex in found:
+        if timex.value is None or not timex.value.startswith(_DAYLESS):
+            kept.append(timex)
+            continue
+        value = timex.value[len(_DAYLESS):]
+        sentence = next(((start, end) for start, end in sentences
+                         if start <= timex.start < end), None)
+        days = [other.value for other in found if sentence is not None and
+                other is not timex and other.type == "date" and other.value and
+                _FULL_DAY.fullmatch(other.value) and sentence[0] <= other.start < sentence[1]]
+        if days:
+            value = days[0] + value[10:]
+        kept.append(Timex(timex.start, timex.end, timex.text, timex.type, value,
+                          timex.precision, timex.anchor))
+    return kept
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the article with its TIMEX3 type and value, resolved
     against `anchor` (the publication date; None leaves relative dates unresolved)."""
@@ -375,6 +412,15 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and len(span):
+            spans.append(span)
+    for match in NAMED_DAY.finditer(text):
+        if not match.group()[0].isupper() and not match.group()[0].isdigit():
+            continue  # "may day", "easter" as plain words
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        span = doc.char_span(match.start(), match.end(), label="DATE",
+                             alignment_mode="expand")
         if span is not None and len(span):
             spans.append(span)
     found: list[Timex] = []
@@ -402,7 +448,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
                     not _BACKWARD.search(text):
                 quarter = timex.value
         found.append(timex)
-    return found
+    return _times_on_their_day(found, [(sent.start_char, sent.end_char) for sent in doc.sents])
 
 
 _PRECISIONS = {"day": ("day", "week", "month", "year"), "month": ("month", "year"),
