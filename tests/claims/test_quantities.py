@@ -616,3 +616,10 @@ def test_adversarial_inputs_return(text: str) -> None:
     quantities = find_quantities(text)
     for q in quantities:
         assert text[q.span.start:q.span.end] == q.span.text
+
+
+def test_a_quotation_closing_inside_a_sum_keeps_its_scale() -> None:
+    text = "\u201cNo, we\u2019re asking for $5.6\u201d billion, he said."
+    assert _found(text) == [("$5.6\u201d billion", 5.6e9, "USD", "money")]
+    # a figure that is not money does not reach past a closing quotation mark
+    assert [q.value for q in find_quantities('He said "5" million times.')] == [5.0]

@@ -182,7 +182,7 @@ def test_figures_of_sentences_too_unlike_for_one_fact_are_compared(nlp):
     articles, claims, facts, space = story(
         nlp, ("2017-01-20", "Wearing a dark suit, the new president took the 35-word oath of "
                             "office before a vast crowd."),
-        ("2017-01-20", "The chief justice administered the 38-word oath at noon, capping a "
+        ("2017-01-20", "The chief justice administered the 45-word oath at noon, capping a "
                        "long journey."))
     assert len(facts) == 2 and all(len(fact.articles) == 1 for fact in facts)
     assert find_conflicts(articles, facts, claims, space.claim_similarity) == []
@@ -190,8 +190,28 @@ def test_figures_of_sentences_too_unlike_for_one_fact_are_compared(nlp):
     (conflict,) = find_conflicts(articles, facts, claims, space.claim_similarity,
                                  comparable=groups)
     assert conflict.kind == "number"
-    assert [side.value for side in conflict.sides] == ["35", "38"]
+    assert [side.value for side in conflict.sides] == ["35", "45"]
     assert conflict.fact in {fact.id for fact in facts}
+
+
+def test_near_figures_of_one_unit_are_compared_however_unlike_their_sentences(nlp):
+    articles, claims, facts, space = story(
+        nlp, ("2019-01-02", "\u201cNo, not $2.5 billion, no \u2014 we\u2019re asking for "
+                            "$5.6\u201d billion, Mr. Trump said during a cabinet meeting."),
+        ("2019-01-02", "Trump is now insisting that Congress appropriate $5.7 billion for "
+                       "that project."))
+    (conflict,) = find_conflicts(articles, facts, claims, space.claim_similarity)
+    assert conflict.kind == "number"
+    assert sorted(side.value for side in conflict.sides) == ["USD 5.6 billion",
+                                                             "USD 5.7 billion"]
+
+
+def test_figures_far_apart_or_held_together_are_not_near(nlp):
+    articles, claims, facts, space = story(
+        nlp, ("2019-01-02", "The plan costs $5.6 billion, and the wall $5.7 billion."),
+        ("2019-01-02", "Congress gave $5.7 billion to the agency on Friday."),
+        ("2019-01-02", "The state spent $4.1 billion on roads."))
+    assert find_conflicts(articles, facts, claims, space.claim_similarity) == []
 
 
 def test_a_disagreement_found_in_a_fact_and_again_in_a_wider_group_is_told_once(nlp):

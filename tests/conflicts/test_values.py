@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from consilience.claims.quantities import find_quantities, format_quantity
-from consilience.conflicts.values import story_values, value_conflicts, year_conflicts
+from consilience.conflicts.values import (
+    near_value_conflicts,
+    story_values,
+    value_conflicts,
+    year_conflicts,
+)
 from consilience.models import Claim, Span
 
 
@@ -181,3 +186,31 @@ def test_years_of_different_events_or_named_together_do_not_conflict():
     named = with_terms("b", "Term Limits Endorsement Group backed him in 2018.", "2018",
                        ("term", "limits", "end", "2018"))
     assert year_conflicts([term, named]) == []
+
+
+def test_near_figures_anywhere_in_the_story_conflict_unless_one_article_states_both():
+    asked = claim("a", "\u201cNo, not $2.5 billion \u2014 we\u2019re asking for $5.6\u201d "
+                       "billion, he said.")
+    insisted = claim("b", "He now insists that Congress appropriate $5.7 billion for the project.")
+    other = claim("c", "The agency spent $4.1 billion on roads last year.")
+    story = [asked, insisted, other]
+    (found,) = near_value_conflicts(story, story_values(story))
+    kind, sides, _ = found
+    assert kind == "number"
+    # the figure the speaker rejects ("not $2.5 billion") is no side; the near ones are
+    assert sorted(side.value for side in sides) == ["USD 5.6 billion", "USD 5.7 billion"]
+    both = claim("d", "The first bid was $5.6 billion and the second $5.7 billion.")
+    assert near_value_conflicts(story + [both], story_values(story + [both])) == []
+
+
+def test_a_count_counts_its_noun_past_hyphenated_modifiers():
+    first = claim("a", "The Senate should take up some 16 House-passed bills, they said.")
+    second = claim("b", "They say they have brought up 15 bills that will create jobs.")
+    (found,) = value_conflicts(together(first, second), story_values([first, second]))
+    assert found[2] == "'bill'"
+
+
+def test_a_rejected_figure_is_not_a_value():
+    first = claim("a", "No, not $2.5 billion, the president said.")
+    second = claim("b", "The president wants $2.8 billion.")
+    assert value_conflicts(together(first, second), story_values([first, second])) == []

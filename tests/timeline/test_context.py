@@ -69,3 +69,13 @@ def test_a_time_of_day_is_on_the_day_its_sentence_names(nlp):
     text = "The blast occurred at about 10:35 a.m. Friday, toppling a building."
     found = {timex.text: timex.value for timex in find_timexes(nlp(text), date(1998, 8, 8))}
     assert any(value == "1998-08-07T10:35" for value in found.values()), found
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The case may be heard the week of Nov. 6, lawyers said.", "the week of Nov. 6",
+     "1989-W45"),
+    ("The boat capsized six weeks ago off the coast.", "six weeks ago", "1989-W37"),
+    ("The boat capsized a week ago off the coast.", "a week ago", "1989-10-19"),
+])
+def test_weeks_are_written_as_weeks(nlp, text, expression, value):
+    assert value_of(nlp, text, expression) == value

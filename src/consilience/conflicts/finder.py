@@ -11,7 +11,7 @@ from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
 from .attribution import attribution_conflict
 from .quoted import attribution_disagrees, wording_disagrees
 from .status import Similarity, status_conflicts
-from .values import story_values, value_conflicts, year_conflicts
+from .values import near_value_conflicts, story_values, value_conflicts, year_conflicts
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +92,36 @@ def _fullest(conflicts: Sequence[ValueConflict]) -> list[ValueConflict]:
                        for earlier, other in enumerate(told))]
 
 
+def _joined(conflicts: Sequence[ValueConflict]) -> list[ValueConflict]:
+    """Number conflicts that share a side (one value in the same words) told as one: a
+    figure compared in an aligned group and again with a near figure elsewhere ("$5 billion"
+    vs "$5.7 billion", "$5.6 billion" vs "$5.7 billion") is one disagreement with three
+    values. The first conflict told is the base; a later one's side whose articles are
+    already on another side of it is left out (an article stating both values tells of two
+    quantities)."""
+    joined: list[ValueConflict] = []
+    for kind, sides, subject in conflicts:
+        keys = {(side.value, span) for side in sides for span in side.spans}
+        twin = next((index for index, (other_kind, other_sides, _) in enumerate(joined)
+                     if kind == other_kind == "number" and keys & {
+                         (side.value, span) for side in other_sides for span in side.spans}),
+                    None)
+        if twin is None:
+            joined.append((kind, list(sides), subject))
+            continue
+        by_value = {side.value: side for side in joined[twin][1]}
+        for side in sides:
+            known = by_value.get(side.value)
+            if known is None and any(set(side.articles) & set(other.articles)
+                                     for other in by_value.values()):
+                continue
+            by_value[side.value] = side if known is None else replace(
+                known, articles=tuple(dict.fromkeys(known.articles + side.articles)),
+                spans=tuple(dict.fromkeys(known.spans + side.spans)))
+        joined[twin] = (kind, list(by_value.values()), joined[twin][2] or subject)
+    return joined
+
+
 def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: Sequence[Claim],
                    similarity: Similarity, name_conflicts: Sequence[Conflict] = (),
                    people: Set[str] = frozenset(),
@@ -105,10 +135,10 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
     found: list[tuple[ConflictKind, list[ConflictSide], str | None, str]] = []
     held = story_values(claims)
     contexts = [fact.claims for fact in facts] + [tuple(group) for group in comparable]
-    values = [(kind, sides, subject) for context in contexts
-              for kind, sides, subject in value_conflicts(context, held)]
-    values += year_conflicts(claims)
-    for kind, sides, subject in _fullest(values):
+    values = near_value_conflicts(claims, held) + [
+        (kind, sides, subject) for context in contexts
+        for kind, sides, subject in value_conflicts(context, held)] + year_conflicts(claims)
+    for kind, sides, subject in _joined(_fullest(values)):
         found.append((kind, sides, _fact_of(sides, facts), subject))  # type: ignore[arg-type]
     for fact in facts:
         sides = attribution_conflict(fact, people, similarity)

@@ -16,7 +16,9 @@ from datetime import date, timedelta
 from ..isodates import parse_iso
 from ..models import Claim, ConflictSide, Quantity, Span
 
-_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z]{3,})")  # "200 people", "the 35-word oath"
+_NEXT_WORD = re.compile(r"[\s-]*(?:[A-Za-z]+(?:-[A-Za-z]+)+\s+)*([A-Za-z]{3,})")
+"""The word a count counts: "200 people", "the 35-word oath", past hyphenated modifiers
+("16 House-passed measures", "3 well-armed men")."""
 _MAGNITUDE = 10.0
 """Figures of one quantity that outlets disagree on are of one order of magnitude ("$5.6
 billion" vs "$5.7 billion", 12 vs 45 dead as a toll rises); values further apart than this
@@ -32,9 +34,22 @@ def _counted(claim: Claim, quantity: Quantity) -> str:
     return match.group(1).casefold().rstrip("s") if match else ""
 
 
+_DENIED_BEFORE = re.compile(r"\b(?:not|no)\s+(?:even\s+|just\s+|only\s+)?\Z", re.IGNORECASE)
+"""A figure right after "not" / "no" is one its sentence rejects ("No, not $2.5 billion, we
+are asking for $5.6 billion"), not a value anyone states."""
+
+
+def _denied(claim: Claim, quantity: Quantity) -> bool:
+    around = claim.sentence if claim.sentence is not None and \
+        claim.sentence.start <= quantity.span.start else claim.span
+    offset = quantity.span.start - around.start
+    return offset >= 0 and bool(_DENIED_BEFORE.search(around.text[max(0, offset - 20):offset]))
+
+
 def _quantity_values(claim: Claim) -> Iterable[tuple[Slot, str, str, Span]]:
     for quantity in claim.quantities:
-        if quantity.role == "previous" or quantity.kind == "ordinal":
+        if quantity.role == "previous" or quantity.kind == "ordinal" or \
+                _denied(claim, quantity):
             continue
         unit = quantity.unit
         if quantity.kind == "count":  # counts of different things are different quantities
@@ -216,3 +231,45 @@ def year_conflicts(claims: Sequence[Claim]) -> list[tuple[str, list[ConflictSide
                 ConflictSide(value=second_year, articles=(second.span.article,),
                              spans=(second.span,))], ""))
     return found
+
+
+_NEAR = 0.1
+"""Figures of one kind and unit this close (as a share of the larger) are one quantity told
+two ways ("$5.6 billion" / "$5.7 billion" for one demand, "$5,687.75" / "$5,587.75" for one
+expense, the "35-word" / "38-word" oath), wherever in the articles they stand: two different
+things a story measures in one unit are seldom this close. On the story gold, every such pair
+of figures that no one article states both of is a real disagreement."""
+
+
+def near_value_conflicts(claims: Sequence[Claim], held: Held
+                         ) -> list[tuple[str, list[ConflictSide], str]]:
+    """Figures of one slot (kind, unit, what a count counts) within `_NEAR` of each other and
+    not equal, stated by claims of different articles with no article stating both: one
+    number conflict per pair of values, however differently the sentences are worded (a
+    figure inside a longer quote, a list or a negation is read on its own here).
+    Percentages are left to aligned sentences: a share of one group is often near a share of
+    another."""
+    story_held = held["number"]
+    figures = [(claim.span.article, slot, key, label, span) for claim in claims
+               for slot, key, label, span in _quantity_values(claim)
+               if not slot[1].startswith("percent")]
+    told: dict[tuple[Slot, str, str], dict[str, list[tuple[str, str, Span]]]] = {}
+    for index, (article, slot, key, label, span) in enumerate(figures):
+        for other_article, other_slot, other_key, other_label, other_span in figures[index + 1:]:
+            if article == other_article or slot != other_slot or key == other_key:
+                continue
+            low, high = sorted((abs(float(key)), abs(float(other_key))))
+            if low == 0 or (high - low) / high > _NEAR:
+                continue
+            if any((slot, key) in values and (slot, other_key) in values
+                   for values in story_held.values()):
+                continue
+            first, second = sorted((key, other_key))
+            sides = told.setdefault((slot, first, second), {first: [], second: []})
+            sides[key].append((article, label, span))
+            sides[other_key].append((other_article, other_label, other_span))
+    return [("number", [ConflictSide(value=mentions[0][1],
+                                     articles=tuple(dict.fromkeys(a for a, _, _ in mentions)),
+                                     spans=tuple(dict.fromkeys(s for _, _, s in mentions)))
+                        for mentions in by_value.values()], _subject(slot))
+            for (slot, _, _), by_value in told.items()]

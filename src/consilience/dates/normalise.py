@@ -303,10 +303,11 @@ def holiday(text: str, anchor: date | None, tense: Tense | None = None) -> TimeV
     options = [option for option in (_holiday_in(name, anchor.year + offset)
                                      for offset in (-1, 0, 1)) if option is not None]
     which = (match.group("which") or "").casefold()
+    slack = timedelta(days=7)  # "as Easter week began": a holiday days away is this year's
     if which in ("last", "past") or (not which and tense == "past"):
-        chosen = max((option for option in options if option <= anchor), default=None)
+        chosen = max((option for option in options if option <= anchor + slack), default=None)
     elif which in ("next", "coming") or (not which and tense == "future"):
-        chosen = min((option for option in options if option >= anchor), default=None)
+        chosen = min((option for option in options if option >= anchor - slack), default=None)
     else:
         chosen = min(options, key=lambda option: abs((option - anchor).days))
     return _holiday_value(chosen, match.group("week"))
@@ -600,10 +601,20 @@ def _in_calendar(value: str | None) -> bool:
     return len(year_text) == 4 and year_text != "0000"
 
 
+_WEEK_OF = re.compile(r"^(?:the\s+)?week\s+(?:of|beginning|starting)\s+(?P<day>\S.*)$",
+                      re.IGNORECASE)
+""""the week of March 6": the week that holds the day."""
+
+
 def _normalise(text: str, anchor: date | None, tense: Tense | None) -> TimeValue | None:
     text = _years_in_digits(_MODIFIERS.sub("", " ".join(text.split())))
     if not text:
         return None
+    week = _WEEK_OF.match(text)
+    if week is not None:
+        held = _normalise(week.group("day"), anchor, tense)
+        if held is not None and held.precision == "day" and held.end is None:
+            return week_of(held.start_date)
     quarter = _quarter(text, anchor, tense)
     if quarter is not None:
         return quarter

@@ -175,6 +175,10 @@ def _set_value(text: str) -> str | None:
     return _period(count, unit)
 
 
+_WEEKS_AWAY = re.compile(r"\bweeks\s+(?:ago|earlier|before|later|after|from\s+now|hence)\b",
+                         re.IGNORECASE)
+
+
 def _date_value(value: TimeValue, text: str = "week") -> tuple[str, str]:
     """A normalised date as a TIMEX3 value and its precision: a Monday-to-Sunday range is
     its ISO week and a Saturday-Sunday one the week's weekend when `text` names a week ("last
@@ -182,6 +186,9 @@ def _date_value(value: TimeValue, text: str = "week") -> tuple[str, str]:
     first its quarter, from a season's first its season ("2016-SU"), a ten-year range from
     a year ending in 0 its decade; any other range its start."""
     if value.end is None:
+        if value.precision == "day" and _WEEKS_AWAY.search(text):
+            iso_year, week, _ = date.fromisoformat(value.value).isocalendar()
+            return f"{iso_year:04d}-W{week:02d}", "week"  # "six weeks ago": that week
         return value.value, value.precision
     if value.precision == "day":
         first, last = date.fromisoformat(value.value), date.fromisoformat(value.end)

@@ -38,7 +38,7 @@ _CURRENCY_PREFIX = re.compile(
     r"|(?<![A-Za-z])(?:Rs\.?|" + _ISO + r"))" + SPACE + r"?\Z"
 )
 _SCALE_WORD = re.compile(
-    r"(?:" + SPACE + r"{1,2}|-)?(?P<w>(?i:"
+    r"(?P<quote>[\u201d\"])?(?:" + SPACE + r"{1,2}|-)?(?P<w>(?i:"
     + "|".join(sorted(MAGNITUDE_WORDS, key=len, reverse=True)) + r"))(?![A-Za-z0-9])"
 )
 _SCALE_LETTER = re.compile(r"(?P<w>[mMkKbB])(?![A-Za-z0-9])")
@@ -88,7 +88,8 @@ def currency_prefix(text: str, core_start: int) -> tuple[int, str] | None:
 def read_scale(text: str, position: int, candidate: Candidate, money: bool) -> int:
     """Read a scale word or letter after a figure; return the position after it."""
     match = _SCALE_WORD.match(text, position)
-    if match:
+    if match and (money or not match.group("quote")):
+        # a quotation that closes inside a sum ("asking for $5.6” billion") keeps its scale
         candidate.scale = MAGNITUDE_WORDS[match.group("w").lower()]
         candidate.scaled = True
         return match.end()
