@@ -79,3 +79,13 @@ def test_a_time_of_day_is_on_the_day_its_sentence_names(nlp):
 ])
 def test_weeks_are_written_as_weeks(nlp, text, expression, value):
     assert value_of(nlp, text, expression) == value
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("The fabled 11th century temple draws tourists.", "11th century", "10"),
+    ("It was a landmark of the 20th century.", "the 20th century", "19"),
+    ("Hate group numbers dropped through the nineties.", "the nineties", "199"),
+    ("Sales boomed in the '80s.", "the '80s", "198"),
+])
+def test_centuries_and_spelled_decades(nlp, text, expression, value):
+    assert value_of(nlp, text, expression) == value

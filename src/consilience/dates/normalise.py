@@ -601,6 +601,31 @@ def _in_calendar(value: str | None) -> bool:
     return len(year_text) == 4 and year_text != "0000"
 
 
+_CENTURY = re.compile(r"\b(?P<number>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", re.IGNORECASE)
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+_SHORT_DECADE = re.compile(r"(?:\b(?P<word>" + "|".join(_DECADE_WORDS) + r")|['\u2019]"
+                           r"(?P<digit>[2-9])0s)\b", re.IGNORECASE)
+""""the nineties", "the '80s": the decade of that name nearest the anchor."""
+
+
+def _century_or_decade(text: str, anchor: date | None) -> TimeValue | None:
+    """"the 20th century" as the years 1900 to 1999; "the nineties" and "the '80s" as
+    the decade of that name nearest the anchor."""
+    century = _CENTURY.search(text)
+    if century is not None and 0 < int(century.group("number")) <= 99:
+        start = (int(century.group("number")) - 1) * 100
+        return TimeValue(f"{start:04d}", "year", f"{start + 99:04d}") if start else None
+    decade = _SHORT_DECADE.search(text)
+    if decade is None or anchor is None:
+        return None
+    tens = _DECADE_WORDS[decade.group("word").casefold()] if decade.group("word") else \
+        int(decade.group("digit"))
+    starts = [anchor.year // 100 * 100 + offset + tens * 10 for offset in (-100, 0)]
+    return _decade(min(starts, key=lambda start: max(start - anchor.year,
+                                                     anchor.year - start - 9, 0)))
+
+
 _WEEK_OF = re.compile(r"^(?:the\s+)?week\s+(?:of|beginning|starting)\s+(?P<day>\S.*)$",
                       re.IGNORECASE)
 """"the week of March 6": the week that holds the day."""
@@ -610,6 +635,9 @@ def _normalise(text: str, anchor: date | None, tense: Tense | None) -> TimeValue
     text = _years_in_digits(_MODIFIERS.sub("", " ".join(text.split())))
     if not text:
         return None
+    period = _century_or_decade(text, anchor)
+    if period is not None:
+        return period
     week = _WEEK_OF.match(text)
     if week is not None:
         held = _normalise(week.group("day"), anchor, tense)

@@ -211,6 +211,9 @@ def _date_value(value: TimeValue, text: str = "week") -> tuple[str, str]:
     if value.precision == "year" and value.value.endswith("0") and \
             int(value.end) - int(value.value) == 9:
         return value.value[:3], "decade"
+    if value.precision == "year" and value.value.endswith("00") and \
+            int(value.end) - int(value.value) == 99:
+        return value.value[:2], "century"
     return value.value, value.precision
 
 
