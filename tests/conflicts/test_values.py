@@ -7,6 +7,7 @@ from dataclasses import replace
 from consilience.claims.quantities import find_quantities, format_quantity
 from consilience.conflicts.values import (
     near_value_conflicts,
+    same_event_groups,
     story_values,
     value_conflicts,
     year_conflicts,
@@ -214,3 +215,18 @@ def test_a_rejected_figure_is_not_a_value():
     first = claim("a", "No, not $2.5 billion, the president said.")
     second = claim("b", "The president wants $2.8 billion.")
     assert value_conflicts(together(first, second), story_values([first, second])) == []
+
+
+def test_days_of_loosely_alike_claims_are_compared_only_for_one_kind_of_event():
+    firm = replace(claim("a", "He stood firm on Friday after the meeting.", dates=("2019-01-04",)),
+                   predicate="stand", predicate_class=None)
+    since = replace(claim("b", "It was their first visit since their Dec. 11 meeting.",
+                          dates=("2018-12-11",)), predicate="visit", predicate_class=None)
+    met = replace(claim("c", "The leaders met on Thursday at the White House.",
+                        dates=("2019-01-03",)), predicate="meet", predicate_class="meet")
+    met_again = replace(claim("d", "The leaders met on Friday at the White House.",
+                              dates=("2019-01-04",)), predicate="meet", predicate_class="meet")
+    loose = [firm, since, met, met_again]
+    assert same_event_groups(loose) == [[met, met_again]]
+    (found,) = value_conflicts(same_event_groups(loose)[0], story_values(loose), ("date",))
+    assert [side.value for side in found[1]] == ["2019-01-03", "2019-01-04"]

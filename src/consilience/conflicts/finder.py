@@ -11,7 +11,13 @@ from ..models import Article, Claim, Conflict, ConflictKind, ConflictSide, Fact
 from .attribution import attribution_conflict
 from .quoted import attribution_disagrees, wording_disagrees
 from .status import Similarity, status_conflicts
-from .values import near_value_conflicts, story_values, value_conflicts, year_conflicts
+from .values import (
+    near_value_conflicts,
+    same_event_groups,
+    story_values,
+    value_conflicts,
+    year_conflicts,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -130,14 +136,19 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact], claims: S
     numbers, dates, statuses and attributions. `similarity` is the alignment stage's measure
     of how alike two claims are; numbers and days are compared among the claims of each
     fact and of each group of `comparable` claims (`claims.comparable_groups`, a looser
-    alignment), each disagreement once."""
+    alignment: days there only between claims of one kind of event), each disagreement
+    once."""
     published = _published(articles)
     found: list[tuple[ConflictKind, list[ConflictSide], str | None, str]] = []
     held = story_values(claims)
-    contexts = [fact.claims for fact in facts] + [tuple(group) for group in comparable]
-    values = near_value_conflicts(claims, held) + [
-        (kind, sides, subject) for context in contexts
-        for kind, sides, subject in value_conflicts(context, held)] + year_conflicts(claims)
+    values = near_value_conflicts(claims, held)
+    for fact in facts:
+        values += value_conflicts(fact.claims, held)
+    for group in comparable:  # days only of one kind of event: see same_event_groups
+        values += value_conflicts(group, held, ("number",))
+        for event in same_event_groups(group):
+            values += value_conflicts(event, held, ("date",))
+    values += year_conflicts(claims)
     for kind, sides, subject in _joined(_fullest(values)):
         found.append((kind, sides, _fact_of(sides, facts), subject))  # type: ignore[arg-type]
     for fact in facts:

@@ -100,12 +100,14 @@ def _subject(slot: Slot) -> str:
     return f"'{unit}'" if kind == "count" and unit else ""
 
 
-def value_conflicts(claims: Sequence[Claim], held: Held
+def value_conflicts(claims: Sequence[Claim], held: Held, kinds: Iterable[str] = _READERS
                     ) -> list[tuple[str, list[ConflictSide], str]]:
     """(kind, sides, what it measures) for each number or date disagreement among claims
-    that state one thing (a fact's); `held` is `story_values` of the story's claims."""
+    that state one thing (a fact's); `held` is `story_values` of the story's claims; `kinds`
+    the values compared ("number", "date")."""
     found: list[tuple[str, list[ConflictSide], str]] = []
-    for name, reader in _READERS.items():
+    for name in kinds:
+        reader = _READERS[name]
         story_held = held[name]
         by_slot: dict[Slot, dict[str, list[tuple[str, str, Span]]]] = {}
         for claim in claims:
@@ -273,3 +275,19 @@ def near_value_conflicts(claims: Sequence[Claim], held: Held
                                      spans=tuple(dict.fromkeys(s for _, _, s in mentions)))
                         for mentions in by_value.values()], _subject(slot))
             for (slot, _, _), by_value in told.items()]
+
+
+def same_event_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """The claims of a loosely alike group (`claims.comparable_groups`) that tell of one
+    kind of event (the same predicate class, else the same predicate), in groups of two or
+    more articles: whose days to compare. Loosely alike sentences of a story tell of many
+    events ("stood firm on Friday", "since their Dec. 11 meeting", "return on Friday"), and
+    different days of different events are no disagreement."""
+    by_event: dict[str, list[Claim]] = {}
+    for claim in claims:
+        event = claim.predicate_class or claim.predicate
+        if event and claim.dates:
+            by_event.setdefault(event, []).append(claim)
+    return [group for group in by_event.values()
+            if len({claim.span.article for claim in group}) > 1]
+
