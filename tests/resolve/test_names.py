@@ -100,3 +100,13 @@ def test_names_of_one_person_by_their_parts():
     assert not same_person_parts(son, father)
     assert same_person_parts(son, father, strict_suffix=False)  # one outlet drops "Jr."
     assert not same_person_parts(parse_name("Mr. Cruz"), parse_name("Mrs. Cruz"))
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Tex.", "texas"), ("Calif.", "california"), ("N.Y.", "new york"),
+    ("Tex", "tex"),              # no stop written: a name, not the abbreviation
+    ("Del Rio", "del rio"),      # a word of a longer name is not a state
+    ("Fish & Wildlife Service", "fish and wildlife service"),
+])
+def test_state_abbreviations_and_ampersand_in_keys(text, key):
+    assert parse_name(text).key == key

@@ -237,3 +237,85 @@ def test_the_white_house_is_not_the_house():
         "passed it 234 to 193 on Friday.")
     house = [entity for entity in story.entities if entity.name in ("House", "White House")]
     assert len(house) == 2
+
+
+def test_a_bare_surname_is_the_principal_bearer_not_the_spouse_named_just_before():
+    # news text names a spouse by given name or "Mrs."; "Trump" alone is the story's Trump
+    story = resolve(
+        "Sen. Ted Cruz lashed out at Donald Trump on Friday. A super PAC posted an ad featuring "
+        "Melania Trump. Trump said on Twitter that the ad was a disgrace. Cruz denied any role.",
+        "Donald Trump attacked Ted Cruz on Twitter on Thursday. Trump said Cruz had lied.",
+        "Donald Trump and his wife, Melania Trump, arrived on Friday. Mrs. Trump smiled.")
+    donald = entity_with(story, "Donald Trump")
+    melania = entity_with(story, "Melania Trump")
+    assert donald is not melania
+    assert entity_with(story, "Trump") is donald
+    assert entity_with(story, "Mrs. Trump") is melania
+
+
+def test_a_surname_alone_beside_only_the_spouse_goes_to_the_storys_bearer():
+    story = resolve(
+        "As Barack and Michelle Obama left the White House on Friday, aides packed boxes. The "
+        "Senate confirmed many of Obama's nominees in 2009.",
+        "President Barack Obama left office on Friday. Obama thanked his staff.",
+        "Former President Barack Obama flew to California on Friday.")
+    assert entity_with(story, "Obama") is entity_with(story, "Barack Obama")
+
+
+def test_mrs_alone_goes_to_the_one_woman_of_that_surname_in_the_story():
+    story = resolve(
+        "Donald John Trump was inaugurated on Friday. Mr. Trump spoke for 16 minutes. He and "
+        "Mrs. Trump walked to the White House.",
+        "Donald Trump and Melania Trump arrived at the Capitol on Friday morning.")
+    assert entity_with(story, "Mrs. Trump") is entity_with(story, "Melania Trump")
+    assert entity_with(story, "Mr. Trump") is entity_with(story, "Donald Trump")
+
+
+def test_a_son_named_after_his_father_does_not_take_the_fathers_short_forms():
+    story = resolve(
+        "President Trump reversed the decision on Friday. Mr. Trump said he would review the "
+        "facts. Photos showed Donald Trump Jr. holding an elephant tail.",
+        "President Donald Trump said on Friday that he would review the ban.")
+    assert entity_with(story, "Mr. Trump") is not entity_with(story, "Donald Trump Jr.")
+    assert entity_with(story, "Mr. Trump") is entity_with(story, "President Donald Trump")
+
+
+def test_a_nickname_and_the_given_name_in_one_article_are_one_person():
+    story = resolve(
+        "Liz Cheney said on Friday that she opposed the bill. Elizabeth Cheney, a Senate "
+        "candidate in Wyoming, has said so before.")
+    assert entity_with(story, "Liz Cheney") is entity_with(story, "Elizabeth Cheney")
+
+
+def test_a_body_whose_name_only_contains_another_is_another_body():
+    story = resolve(
+        "AARP said on Friday it had not changed its position on Social Security. A coalition "
+        "called Strengthen Social Security railed against cuts to Social Security benefits.",
+        "Nancy Altman, co-chair of Strengthen Social Security, said Social Security was safe.")
+    assert entity_with(story, "Strengthen Social Security") is not entity_with(
+        story, "Social Security")
+
+
+def test_a_body_named_with_its_country_its_reach_or_and_written_as_ampersand_is_one_body():
+    story = resolve(
+        "A spokesperson for the U.S. Fish and Wildlife Service said the ban would stay. The "
+        "Fish & Wildlife Service did not say when. Safari Club International welcomed the "
+        "news. The Safari Club sent out a call to arms on Saturday.",
+        "The U.S. Fish and Wildlife Service said in a statement that it would review the rule.")
+    assert entity_with(story, "The Fish & Wildlife Service") is entity_with(
+        story, "the U.S. Fish and Wildlife Service")
+    assert entity_with(story, "Safari Club") is entity_with(story, "Safari Club International")
+
+
+def test_a_newspaper_named_by_its_last_word_is_the_paper_named_in_full():
+    story = resolve(
+        "The Wall Street Journal reported on Friday that AARP would accept cuts. Officials "
+        "disputed the Journal story on Saturday.",
+        "AARP's position was first reported in The Wall Street Journal on Friday.")
+    assert entity_with(story, "Journal") is entity_with(story, "The Wall Street Journal")
+
+
+def test_a_state_abbreviation_is_the_state():
+    story = resolve("Braley spoke at a fund-raiser in Corpus Christi, Tex., in January.",
+                    "Braley spoke to lawyers at a fundraiser in Texas in January.")
+    assert entity_with(story, "Tex.") is entity_with(story, "Texas")

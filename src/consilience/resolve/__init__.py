@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 
 from ..models import Article, Conflict, Entity, Mention
 from .anaphora import attach_nominals, attach_pronouns
-from .canonical import build_entity
+from .canonical import bare_names, build_entity
 from .complete import complete_mentions
 from .link import cluster_entities
-from .local import LocalEntity, drop_relation_compounds, link_article
+from .local import LocalEntity, drop_relation_compounds, link_article, story_prominence
 
 __all__ = [
     "Resolution",
@@ -48,8 +48,10 @@ def resolve_story(articles: Sequence[Article], docs: Sequence[Doc | None],
     local: list[LocalEntity] = []
     definitions: dict[str, str] = {}
     order = {article.id: number for number, article in enumerate(articles)}
+    prominence = story_prominence(mentions)
     for article, doc in zip(articles, docs, strict=True):
-        linked = link_article(article.id, article.text, by_article.get(article.id, []), doc)
+        linked = link_article(article.id, article.text, by_article.get(article.id, []), doc,
+                              prominence)
         attach_pronouns(linked.pronouns, linked.entities, article.text)
         attach_nominals(linked.entities)
         local.extend(linked.entities)
@@ -59,8 +61,14 @@ def resolve_story(articles: Sequence[Article], docs: Sequence[Doc | None],
     local = drop_relation_compounds(local)
     clusters = cluster_entities(local, definitions)
     complete_mentions(clusters, articles, docs, mentions)
-    for cluster in clusters:
-        entity, conflict = build_entity(cluster, order)
+    bare = [bare_names(cluster) for cluster in clusters]
+    written_by: dict[str, int] = {}
+    for names in bare:
+        for name in names:
+            written_by[name] = written_by.get(name, 0) + 1
+    for cluster, names in zip(clusters, bare, strict=True):
+        others = {name for name, count in written_by.items() if count > (name in names)}
+        entity, conflict = build_entity(cluster, order, others)
         entities.append(entity)
         if conflict is not None:
             conflicts.append(conflict)

@@ -92,8 +92,18 @@ def _display(named: NamedMention) -> str:
     return _name_text(named)
 
 
-def build_entity(cluster: Cluster, article_order: dict[str, int]) -> tuple[Entity,
-                                                                            Conflict | None]:
+def bare_names(cluster: Cluster) -> set[str]:
+    """The names a cluster is written by alone, without a title ("Trump", not "Mrs. Trump")."""
+    return {_display(named) for member in cluster.members for named in member.mentions
+            if not named.form.titles and not named.reference_only}
+
+
+def build_entity(cluster: Cluster, article_order: dict[str, int],
+                 others_bare: frozenset[str] | set[str] = frozenset(),
+                 ) -> tuple[Entity, Conflict | None]:
+    """The story entity of a cluster. A title form also spells its bare name as an alias
+    ("Mr. Smith" spells "Smith") unless another entity of the story is written by that bare
+    name (`others_bare`): "Mrs. Trump" is named so because "Trump" alone is someone else."""
     mentions = sorted((named for member in cluster.members for named in member.mentions),
                       key=lambda named: (article_order.get(named.mention.span.article, 0),
                                          named.mention.span.start))
@@ -107,7 +117,7 @@ def build_entity(cluster: Cluster, article_order: dict[str, int]) -> tuple[Entit
         by_text[named.mention.span.text].append(named)
     for named in mentions:
         bare = _display(named)
-        if named.form.titles and bare != named.mention.span.text:
+        if named.form.titles and bare != named.mention.span.text and bare not in others_bare:
             by_text[bare].append(named)  # "Mr. Smith" also spells the name "Smith"
     aliases = []
     for text, group in by_text.items():

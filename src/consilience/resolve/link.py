@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..lang.en.given_names import same_given_name
-from .local import PLACE_TYPES, LocalEntity, head_of
+from .local import PLACE_TYPES, LocalEntity, body_short_form, head_of
 from .names import (
     NameForm,
     edit_distance,
     fold,
     initials,
+    name_word,
     phonetic,
     same_person_parts,
     similarity,
@@ -110,10 +111,20 @@ def _similar_surname(left: str, right: str) -> bool:
     return distance <= 2 and (similarity(left, right) >= 0.84 or phonetic(left) == phonetic(right))
 
 
-def _full_pair(left: NameForm, right: NameForm) -> float | None:
-    """Evidence from two full names; None when they name different people."""
+def _full_pair(left: NameForm, right: NameForm, bodies: bool = False) -> float | None:
+    """Evidence from two full names; None when they name different people or, with `bodies`
+    (both organisations), when one only contains the other (`body_short_form`)."""
     if left.key == right.key:
         return 1.0
+    if bodies:
+        words_left = tuple(name_word(token) for token in left.tokens)
+        words_right = tuple(name_word(token) for token in right.tokens)
+        shorter, longer = sorted((words_left, words_right), key=len)
+        if body_short_form(shorter, longer):
+            return 0.7
+        if left.last == right.last and len(shorter) > 1 \
+                and longer[len(longer) - len(shorter):] == shorter:
+            return None  # "Strengthen Social Security" is not "Social Security"
     if left.last == right.last:
         if not same_person_parts(left, right, strict_suffix=False):
             return None  # Jr. and Sr., George H. W. and George W., Mr. and Mrs.
@@ -129,8 +140,8 @@ def _full_pair(left: NameForm, right: NameForm) -> float | None:
             return 0.75  # a short form of the given name: Fred / Frederick
         if len(left.tokens) == len(right.tokens) and similarity(first_left, first_right) >= 0.85:
             return 0.75  # one given name spelt two ways
-        tokens_left = {fold(token) for token in left.tokens}
-        tokens_right = {fold(token) for token in right.tokens}
+        tokens_left = {name_word(token) for token in left.tokens}
+        tokens_right = {name_word(token) for token in right.tokens}
         if tokens_left <= tokens_right or tokens_right <= tokens_left:
             # "Mount Cook" in "Aoraki Mount Cook": two words or more in common is a name part
             return 0.7 if min(len(tokens_left), len(tokens_right)) > 1 else 0.6
@@ -153,17 +164,23 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
         elif surname_owners.get(f"initials:{acronym}", 0) == 1 and right.type != "PERSON" \
                 and any(initials(form.tokens) == acronym for form in right.full):
             best = max(best, 0.85)  # the only name in the story with these initials
+    bodies = left.type == "ORG" and right.type == "ORG"
     for form_left in left.full:
         for form_right in right.full:
-            evidence = _full_pair(form_left, form_right)
+            evidence = _full_pair(form_left, form_right, bodies)
             if evidence is None:
                 return None
             best = max(best, evidence)
     if not left.full:
         for single in left.singles:
+            gender = next(iter(left.genders)) if len(left.genders) == 1 else ""
             for form in right.full:
                 if single == form.last and right.type not in _NON_PERSON_NAMES:
-                    best = max(best, 0.75 if surname_owners.get(single, 0) <= 1 else 0.45)
+                    # "Mrs. Trump" is the one bearer of the surname who is a woman
+                    alone = surname_owners.get(single, 0) <= 1 or (
+                        gender and surname_owners.get(f"{single}|{gender}", 0) == 1
+                        and right.genders <= {gender})
+                    best = max(best, 0.75 if alone else 0.45)
                 elif _similar_surname(single, form.last) and right.type not in _NON_PERSON_NAMES:
                     close = edit_distance(single, form.last) <= 1 and len(single) >= 6
                     best = max(best, 0.65 if close else 0.55)
@@ -178,13 +195,29 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
     return best
 
 
+def _suffix_kept_apart(suffixed: Cluster, other: Cluster,
+                       plain: frozenset[tuple[str, str]]) -> bool:
+    """A "Jr." is not the suffix-less name of another outlet when an article that names him
+    also names, apart from him, a bearer of the surname without suffix ("Mr. Trump" beside
+    "Donald Trump Jr."): that outlet's suffix tells father from son."""
+    return any(form.suffix and not named.suffix and named.last == form.last
+               and same_given_name(named.first, form.first)
+               and any((article, form.last) in plain for article in suffixed.articles)
+               for form in suffixed.full for named in other.full)
+
+
 def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
-          definitions: dict[str, str]) -> float:
-    """How likely two clusters are one entity, 0..1+; below MERGE_THRESHOLD they stay apart."""
+          definitions: dict[str, str],
+          plain: frozenset[tuple[str, str]] = frozenset()) -> float:
+    """How likely two clusters are one entity, 0..1+; below MERGE_THRESHOLD they stay apart.
+    `plain` holds (article, surname) for each article entity named without a generational
+    suffix (see `_suffix_kept_apart`)."""
     if left.keys & right.keys and _given_names_agree(left, right):
         return 1.0  # the same name is the same entity, even where one article has both
     if left.articles & right.articles or len(left.genders | right.genders) > 1:
         return 0.0  # an article that names both keeps them apart; so do Mr. and Mrs.
+    if _suffix_kept_apart(left, right, plain) or _suffix_kept_apart(right, left, plain):
+        return 0.0
     type_left, type_right = left.type, right.type
     pair = {type_left, type_right}
     incompatible = bool(type_left and type_right and type_left != type_right) and (
@@ -219,16 +252,22 @@ def _given_names_agree(left: Cluster, right: Cluster) -> bool:
     gender than one of the other ("Mrs. Trump" is not "Mr. Trump")."""
     if len(left.genders | right.genders) > 1:
         return False
-    return all(_full_pair(one, other) is not None for one in left.full for other in right.full)
+    bodies = left.type == "ORG" and right.type == "ORG"
+    return all(_full_pair(one, other, bodies) is not None
+               for one in left.full for other in right.full)
 
 
 def _surname_owners(clusters: Iterable[Cluster]) -> dict[str, int]:
-    """How many clusters give each surname (and, under "first:" and "initials:", each given
-    name and each set of initials)."""
+    """How many clusters give each surname (under "surname|female" and "surname|male", those
+    whose names may be a woman's or a man's; under "first:" and "initials:", each given name
+    and each set of initials)."""
     owners: Counter[str] = Counter()
     for cluster in clusters:
         for surname in {form.last for form in cluster.full}:
             owners[surname] += 1
+            for gender in ("female", "male"):
+                if cluster.genders <= {gender}:
+                    owners[f"{surname}|{gender}"] += 1  # may be of that gender
         if cluster.type == "PERSON":
             for given in {form.first for form in cluster.full}:
                 owners[f"first:{given}"] += 1
@@ -241,6 +280,8 @@ def cluster_entities(local: Sequence[LocalEntity],
                      definitions: dict[str, str] | None = None) -> list[Cluster]:
     """Story entities: exact-key clusters first, then best-first merges above the threshold."""
     definitions = definitions or {}
+    plain = frozenset((entity.article, form.last) for entity in local
+                      if not any(form.suffix for form in entity.forms) for form in entity.forms)
     by_key: dict[str, Cluster] = {}
     clusters: list[Cluster] = []
     for entity in local:
@@ -265,7 +306,7 @@ def cluster_entities(local: Sequence[LocalEntity],
                 index[key].append(number)
         pairs = {pair for members in index.values() if len(members) < 200
                  for pair in combinations(members, 2)}
-        scored = sorted(((score(clusters[a], clusters[b], owners, definitions), a, b)
+        scored = sorted(((score(clusters[a], clusters[b], owners, definitions, plain), a, b)
                          for a, b in pairs), reverse=True)
         gone: set[int] = set()
         for value, a, b in scored:

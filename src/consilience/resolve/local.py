@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from spacy.tokens import Doc
 
-from ..lang.en.names import COUNTRY_KEYS, ORGANISATION_HEADS
+from ..lang.en.given_names import same_given_name
+from ..lang.en.names import (
+    BODY_NAME_SUFFIXES,
+    COUNTRY_KEYS,
+    NEWS_HEADS,
+    ORGANISATION_HEADS,
+    US_STATE_ABBREVIATIONS,
+)
 from ..lang.en.pronouns import REFERRING_PRONOUNS
 from ..models import Mention
 from .names import (
@@ -20,6 +27,8 @@ from .names import (
     fold,
     initials,
     is_title_word,
+    name_key,
+    name_word,
     parse_name,
     same_person_parts,
 )
@@ -204,11 +213,12 @@ class _Group:
     suffix: str = ""                        # the generational suffix of its names
     person: bool = True                     # its names are tagged PERSON (or untagged)
     gender: str = ""                        # what its names say of the bearer's gender
+    person_name: str = ""                   # "given surname" of its first full name
 
 
 def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
     votes = Counter(item.type for item in items if item.type)
-    runs = frozenset(tuple(fold(token) for token in item.form.tokens) for item in items
+    runs = frozenset(tuple(name_word(token) for token in item.form.tokens) for item in items
                      if len(item.form.tokens) > 1)
     firsts = frozenset(item.form.first for item in items
                        if len(item.form.tokens) > 1 and item.type in ("PERSON", ""))
@@ -216,7 +226,58 @@ def _group_facts(key: str, items: Sequence[NamedMention]) -> _Group:
     genders = {item.form.gender for item in items} - {""}
     return _Group(key, items[0].mention.span.start, top in PLACE_TYPES, runs, firsts,
                   tuple(item.mention.span.start for item in items), items[0].form.suffix,
-                  top in ("PERSON", ""), genders.pop() if len(genders) == 1 else "")
+                  top in ("PERSON", ""), genders.pop() if len(genders) == 1 else "",
+                  person_name(items[0].form))
+
+
+def person_name(form: NameForm) -> str:
+    """What a full name says of which person it names: given name, surname and generational
+    suffix ("donald trump", "donald trump jr"); "" for a one-word name or an initialism."""
+    if len(form.tokens) < 2 or form.acronym:
+        return ""
+    return f"{form.first} {form.last}" + (f" {form.suffix}" if form.suffix else "")
+
+
+def story_prominence(mentions: Sequence[Mention]) -> Counter[str]:
+    """In how many of a story's articles each person's full name is written (`person_name`):
+    the story's principal bearer of a surname is the one most articles name."""
+    seen: set[tuple[str, str]] = set()
+    for mention in mentions:
+        if mention.label in ("PERSON", ""):
+            name = person_name(parse_name(mention.span.text))
+            if name:
+                seen.add((mention.span.article, name))
+    return Counter(name for _, name in seen)
+
+
+def _is_place_prefix(words: tuple[str, ...]) -> bool:
+    """Words before a body's name that say where it is ("U.S." in "U.S. Fish and Wildlife
+    Service"): a country's or a US state's name or common form."""
+    joined = " ".join(words)
+    return joined in COUNTRY_KEYS or name_key(words, False) in COUNTRY_KEYS \
+        or joined in US_STATE_ABBREVIATIONS.values() \
+        or (len(words) == 1 and words[0].endswith(".")
+            and words[0].replace(".", "") in US_STATE_ABBREVIATIONS)
+
+
+def body_short_form(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether a body's shorter name (folded words) is another name of the body named `name`:
+    its end with a place before it ("Fish and Wildlife Service" of "U.S. Fish and Wildlife
+    Service"), or with words before a head noun of bodies ("Judiciary Committee" of "Senate
+    Judiciary Committee"); its beginning before a legal form or reach ("Safari Club" of
+    "Safari Club International"); a newspaper's last word ("the Journal", "the Times"). A
+    longer name that only contains the shorter one names another body ("Strengthen Social
+    Security" is not "Social Security", "X Foundation" is not "X")."""
+    size = len(short)
+    if size >= len(name):
+        return False
+    if name[-size:] == short:
+        extra = name[:-size]
+        return _is_place_prefix(extra) or (size > 1 and short[-1] in ORGANISATION_HEADS) \
+            or (size == 1 and short[0] in NEWS_HEADS)
+    if name[:size] == short:
+        return all(word.rstrip(".") in BODY_NAME_SUFFIXES for word in name[size:])
+    return False
 
 
 def _short_form_targets(short: NameForm, group: _Group, groups: Sequence[_Group],
@@ -233,18 +294,21 @@ def _short_form_targets(short: NameForm, group: _Group, groups: Sequence[_Group]
     gender ("Mr. Clinton")."""
     if short.acronym:
         return []
-    tail = tuple(fold(token) for token in short.tokens)
+    tail = tuple(name_word(token) for token in short.tokens)
     candidates = [
         other for other in groups
         if other.key != group.key and not (group.place and other.place)
-        and (other.person or group.person or len(tail) > 1)
-        and any(len(run) > len(tail) and run[-len(tail):] == tail for run in other.token_runs)
+        and any(body_short_form(tail, run) if not (other.person or group.person)
+                else len(run) > len(tail) and run[-len(tail):] == tail
+                for run in other.token_runs)
     ]
     if not candidates and len(tail) == 1:
         candidates = [other for other in groups if other.key != group.key and not other.place
                       and tail[0] in other.person_firsts]
     same_suffix = [other for other in candidates if other.suffix == short.suffix]
-    candidates = same_suffix if short.suffix else same_suffix or candidates
+    # a short form without suffix is a "Jr." only where the article named him before it
+    candidates = same_suffix if short.suffix else same_suffix or [
+        other for other in candidates if other.first_position < group.first_position]
     if short.gender:
         candidates = [other for other in candidates
                       if not taken.get(other.key, set()) - {short.gender}
@@ -274,14 +338,15 @@ def head_of(form: NameForm) -> str | None:
 
 
 def _link_full_names(groups: dict[str, list[NamedMention]], links: _UnionFind) -> None:
-    """Within one article, full names with the same first and last word are one name (a
-    middle name or initial added: "Regina M. Benjamin"); "the Academy" is the "Academy of
+    """Within one article, full names with the same last word and one given name are one name
+    (a middle name or initial added: "Regina M. Benjamin"; a nickname: "Liz" and "Elizabeth");
+    "the Academy" is the "Academy of
     ..." it names, when only one does."""
     full = [(key, items[0].form) for key, items in groups.items()
             if len(items[0].form.tokens) > 1 and not items[0].form.acronym]
     partners: dict[str, list[tuple[str, NameForm]]] = {}
     for (key, form), (other_key, other) in combinations(full, 2):
-        if form.first == other.first and form.last == other.last \
+        if form.last == other.last and same_given_name(form.first, other.first) \
                 and same_person_parts(form, other):
             partners.setdefault(key, []).append((other_key, other))
             partners.setdefault(other_key, []).append((key, form))
@@ -314,9 +379,37 @@ class Linked:
     pronouns: list[Mention]
 
 
+def principal_bearer(candidates: Sequence[_Group], prominence: Mapping[str, int],
+                     ) -> str | None:
+    """The full name a surname written alone stands for when several people of the article
+    bear it: news text names a relative or spouse by given name or honorific ("Melania",
+    "Mrs. Cruz") and keeps the bare surname for the story's principal bearer, the one most
+    of its articles name in full, then the one this article names most; None when no one
+    leads on both."""
+    ranked = sorted(((prominence.get(other.person_name, 0), len(other.positions)), other.key)
+                    for other in candidates)
+    if len(ranked) < 2 or ranked[-1][0] == ranked[-2][0]:
+        return None
+    return ranked[-1][1]
+
+
+def _named_more_elsewhere(surname: str, candidate: _Group, prominence: Mapping[str, int],
+                          ) -> bool:
+    """The surname is the candidate's, and another bearer of it is named in more of the
+    story's articles ("Barack Obama" in two, where this article names only "Michelle
+    Obama")."""
+    if not candidate.person_name or candidate.person_name.split()[1] != surname:
+        return False
+    own = prominence.get(candidate.person_name, 0)
+    return any(count > own and name != candidate.person_name and name.split()[1] == surname
+               for name, count in prominence.items())
+
+
 def link_article(article_id: str, text: str, mentions: Sequence[Mention],
-                 doc: Doc | None) -> Linked:
-    """The article's entities, the acronyms it defines, and its pronouns."""
+                 doc: Doc | None, prominence: Mapping[str, int] | None = None) -> Linked:
+    """The article's entities, the acronyms it defines, and its pronouns. `prominence` (see
+    `story_prominence`) says which bearer of a shared surname the story is about."""
+    prominence = prominence or {}
     named, titles, pronouns = _name_mentions(mentions, doc, text)
     groups: dict[str, list[NamedMention]] = {}
     for item in named:
@@ -340,13 +433,19 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
             links.union(key, full_by_initials[key][0])
         elif not form.acronym:
             candidates = _short_form_targets(form, facts[key], list(facts.values()), taken)
-            if len(candidates) == 1:
+            bare_surname = len(form.tokens) == 1 and not form.gender
+            lead = principal_bearer(candidates, prominence) if bare_surname else None
+            if lead is not None:
+                links.union(key, lead)
+            elif len(candidates) == 1 and not (
+                    bare_surname and _named_more_elsewhere(form.last, candidates[0], prominence)):
                 links.union(key, candidates[0].key)
-            # several people share the surname: each mention is the one named last before it
-            for item in items if len(candidates) > 1 else ():
+            # several people share the surname and none leads: each mention is the one named
+            # last before it
+            for item in items if len(candidates) > 1 and lead is None else ():
                 each[id(item)] = nearest_full_name(item.mention.span.start, candidates)
             targets = {each[id(item)] for item in items if id(item) in each} or {
-                candidate.key for candidate in candidates[:1]}
+                candidate.key for candidate in candidates[:1]} if lead is None else {lead}
             for target in targets if form.gender else ():
                 taken.setdefault(target, set()).add(form.gender)
     _link_full_names(groups, links)

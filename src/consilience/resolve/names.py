@@ -24,6 +24,7 @@ from ..lang.en.names import (
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
     PLACE_ABBREVIATIONS,
+    US_STATE_ABBREVIATIONS,
 )
 from ..lang.en.names import NAME_CONNECTORS as CONNECTORS
 from ..lang.en.stopwords import DETERMINERS
@@ -88,13 +89,19 @@ class NameForm:
     gender: str = ""             # what a gendered honorific says ("male", "female")
 
 
+def name_word(token: str) -> str:
+    """One word of a name as names are compared: folded, "&" read as "and"."""
+    return "and" if token == "&" else fold(token)
+
+
 def name_key(tokens: tuple[str, ...], acronym: bool) -> str:
-    """Comparison key of a bare name: folded, abbreviations spelt out, country forms unified."""
+    """Comparison key of a bare name: folded, "&" read "and", abbreviations spelt out, country
+    forms unified."""
     if acronym:
         joined = acronym_key(" ".join(tokens))
     else:
-        joined = " ".join(PLACE_ABBREVIATIONS.get(word, word)
-                          for word in fold(" ".join(tokens)).replace(".", " ").split())
+        joined = " ".join(PLACE_ABBREVIATIONS.get(word, word) for word in
+                          " ".join(name_word(token) for token in tokens).replace(".", " ").split())
     return COUNTRY_KEYS.get(joined, COUNTRY_KEYS.get(fold(" ".join(tokens)), joined))
 
 
@@ -187,7 +194,11 @@ def parse_name(text: str) -> NameForm:
     acronym = len(bare) == 1 and is_acronym(bare[0])
     genders = {GENDERED_HONORIFICS[fold(title).rstrip(".")] for title in titles
                if fold(title).rstrip(".") in GENDERED_HONORIFICS}
-    key = name_key(bare, acronym) + (f" {suffix}" if suffix else "")
+    # a US state's abbreviation written alone with its stop ("Tex.", "N.Y.") is the state
+    state = US_STATE_ABBREVIATIONS.get(re.sub(r"[^a-z]", "", fold(tokens[0]))) \
+        if len(tokens) == 1 and tokens[0].endswith(".") else None
+    acronym = acronym and state is None
+    key = (state or name_key(bare, acronym)) + (f" {suffix}" if suffix else "")
     if not genders and len(bare) > 1 and not acronym \
             and fold(bare[-1]) not in ORGANISATION_HEADS:
         # a full name says its bearer's gender by its given name ("Hillary Clinton")

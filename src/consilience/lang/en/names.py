@@ -75,3 +75,37 @@ COUNTRY_KEYS: Final[Mapping[str, str]] = MappingProxyType({
     form: key for key, forms in _COUNTRY_FORMS.items() for form in (key, *forms)})
 """Every common form of a country or union name (folded) -> one key, so that "U.S.", "US",
 "USA" and "the United States" compare equal."""
+
+US_STATE_ABBREVIATIONS: Final[Mapping[str, str]] = MappingProxyType({
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "cal": "california", "colo": "colorado", "conn": "connecticut", "del": "delaware",
+    "fla": "florida", "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas",
+    "kans": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland",
+    "mass": "massachusetts", "mich": "michigan", "minn": "minnesota", "miss": "mississippi",
+    "mo": "missouri", "mont": "montana", "neb": "nebraska", "nebr": "nebraska", "nev": "nevada",
+    "nh": "new hampshire", "nj": "new jersey", "nm": "new mexico", "ny": "new york",
+    "nc": "north carolina", "nd": "north dakota", "okla": "oklahoma", "ore": "oregon",
+    "pa": "pennsylvania", "penn": "pennsylvania", "ri": "rhode island", "sc": "south carolina",
+    "sd": "south dakota", "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia",
+    "wash": "washington", "wva": "west virginia", "wis": "wisconsin", "wisc": "wisconsin",
+    "wyo": "wyoming",
+})
+"""The abbreviations of US state names written with a full stop in news text (AP style and
+the older forms: "Tex.", "Calif.", "N.Y."), letters only, folded -> the state's name. Only a
+name that is nothing but the abbreviation, stop written, is read so ("Del Rio" is no state)."""
+
+NEWS_HEADS: Final = frozenset({
+    "times", "post", "journal", "tribune", "herald", "gazette", "telegraph", "globe",
+    "chronicle", "guardian", "observer", "examiner", "inquirer", "enquirer", "courier",
+    "dispatch", "bulletin", "register", "star", "sun", "mirror", "express", "independent",
+    "standard", "record", "review", "economist", "sentinel", "daily",
+})
+"""Last words of newspapers' names, which news text uses alone for the paper it has named in
+full ("The Wall Street Journal reported ... the Journal said")."""
+
+BODY_NAME_SUFFIXES: Final = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc",
+    "llp", "lp", "plc", "ag", "sa", "nv", "gmbh", "international", "intl",
+})
+"""Words after an organisation's name that give its legal form or reach, not another body:
+"Safari Club International" is the "Safari Club", "Acme Inc." is "Acme"."""
