@@ -19,9 +19,10 @@ from ..lang.en.modality import (
 
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
-_FORWARD_MODALS = frozenset({"would", "could", "might", "may", "should"})
+_FORWARD_MODALS = frozenset({"would", "might", "may", "should"})
 """Modal auxiliaries of what has not happened yet ("the deal should be completed in
-October", "he could come as early as Tuesday"); with "have" they look back instead."""
+October", "he might come Tuesday"); with "have" they look back instead. Not "could", news's
+past of "can" ("could not be reached Wednesday")."""
 _FORWARD_ADJECTIVES = frozenset({"effective"})
 """Words that date a change from the day they govern on ("effective Feb. 1")."""
 _FORWARD_PHRASES = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|until|till)\s*$", re.IGNORECASE)
@@ -152,11 +153,17 @@ def points_forward(span: Span) -> bool:
         span.root.head.lower_ in _FORWARD_ADJECTIVES
 
 
+def _perfect_past(verb: Token | None) -> bool:
+    """A past perfect clause ("until Thursday, they had not called him"): over already."""
+    return verb is not None and any(child.dep_ == "aux" and child.lower_ == "had"
+                                    for child in verb.children)
+
+
 def clause_tense(span: Span) -> tuple[Token | None, Tense | None]:
     """The verb whose clause a date belongs to, and the tense that places the date: the
     future for a scheduled thing or a date that starts what is to come, else the clause's."""
     verb = governing_verb(span.root)
-    if scheduled_thing(span.root, verb) or points_forward(span):
+    if scheduled_thing(span.root, verb) or (points_forward(span) and not _perfect_past(verb)):
         return verb, "future"
     return verb, tense_of(verb)
 
