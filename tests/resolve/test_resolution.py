@@ -319,3 +319,35 @@ def test_a_state_abbreviation_is_the_state():
     story = resolve("Braley spoke at a fund-raiser in Corpus Christi, Tex., in January.",
                     "Braley spoke to lawyers at a fundraiser in Texas in January.")
     assert entity_with(story, "Tex.") is entity_with(story, "Texas")
+
+
+def test_a_surname_misspelt_once_is_the_person_named_often():
+    story = resolve(
+        "President Donald Trump called trophy hunting a horror show on Sunday. Interior "
+        "Secretary Ryan Zinke said that he and Trump believe in conservation. In the face of "
+        "public backlash, Tump announced late Friday that he had put the decision on hold. "
+        "Groups celebrated as Trump changed course.")
+    assert entity_with(story, "Tump") is entity_with(story, "Donald Trump")
+
+
+def test_the_family_is_not_a_misspelt_surname():
+    story = resolve(
+        "Hillary Clinton spoke on Monday. Clinton said she was pleased. Clinton thanked her "
+        "staff. The Clintons flew home on Tuesday.")
+    assert all(alias.text != "Clintons" for alias in entity_with(story, "Hillary Clinton").aliases)
+
+
+def test_a_nickname_across_outlets_survives_two_different_roles():
+    story = resolve(
+        "Vice President Mike Pence was sworn in on Friday, aides said.",
+        "Michael Richard Pence, a former governor and congressman from Indiana, took the oath "
+        "on Friday. Mr. Pence, 57, was sworn in by Justice Clarence Thomas.")
+    assert entity_with(story, "Mike Pence") is entity_with(story, "Michael Richard Pence")
+
+
+def test_the_members_of_a_party_are_the_party():
+    story = resolve(
+        "The Republican Party gathered in Cleveland on Monday. Republicans said the "
+        "convention would be calm.",
+        "The Republican Party adopted its platform on Tuesday.")
+    assert entity_with(story, "Republicans") is entity_with(story, "The Republican Party")

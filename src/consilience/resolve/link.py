@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..lang.en.given_names import same_given_name
-from .local import PLACE_TYPES, LocalEntity, body_short_form, head_of
+from .local import PLACE_TYPES, LocalEntity, body_short_form, head_of, members_of_party
 from .names import (
     NameForm,
     edit_distance,
@@ -24,6 +24,7 @@ from .names import (
 from .roles import roles_agree
 
 MERGE_THRESHOLD = 0.7
+_FULL_NAME_EVIDENCE = 0.8  # a given name and surname that agree (`_full_pair`)
 # Names whose last word is not a surname: "Utah" is not short for "University of Utah".
 _NON_PERSON_NAMES = frozenset({"ORG", "GPE", "LOC"})
 
@@ -189,6 +190,9 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
                     best = max(best, 0.65)  # a given name alone ("Ellen" for Ellen Smith)
                 elif head_of(form) == single and right.type != "PERSON":
                     best = max(best, 0.7)  # "the Academy" for the Academy of Arts
+                elif left.type == "NORP" and right.type in ("ORG", "NORP") \
+                        and members_of_party(single, form.tokens):
+                    best = max(best, 0.75)  # "Republicans" for the Republican Party
             for other in right.singles if not right.full else ():
                 if _similar_surname(single, other) and edit_distance(single, other) <= 1:
                     best = max(best, 0.5)
@@ -238,7 +242,10 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
     if agree is True:
         evidence += 0.25
     elif agree is False:
-        evidence -= 0.25
+        # one person holds several posts: roles weigh less against a given name and surname
+        # that agree ("Mike Pence" the vice president, "Michael Richard Pence" a former
+        # governor) than against a surname alone
+        evidence -= 0.1 if evidence >= _FULL_NAME_EVIDENCE else 0.25
     if type_left and type_left == type_right:
         evidence += 0.05
     elif incompatible:

@@ -24,6 +24,7 @@ from .names import (
     CONNECTORS,
     NameForm,
     acronym_key,
+    edit_distance,
     fold,
     initials,
     is_title_word,
@@ -369,6 +370,64 @@ def _link_full_names(groups: dict[str, list[NamedMention]], links: _UnionFind) -
             links.union(key, heads[form.last][0])
 
 
+def members_of_party(word: str, tokens: tuple[str, ...]) -> bool:
+    """Whether a plural (folded: "republicans", "democrats") names the members of the party
+    named by `tokens` ("Republican Party", "Democratic Party"): one word, then "party"."""
+    if len(tokens) != 2 or fold(tokens[1]) != "party" or not word.endswith("s"):
+        return False
+    stem, first = word[:-1], fold(tokens[0])
+    return len(stem) >= 4 and first.startswith(stem) and len(first) - len(stem) <= 2
+
+
+def _link_party_members(groups: dict[str, list[NamedMention]], links: _UnionFind) -> None:
+    """"Republicans" (tagged a nationality or group) is the "Republican Party" the article
+    names, when it names one such party."""
+    parties = [(key, items[0].form.tokens) for key, items in groups.items()
+               if len(items[0].form.tokens) == 2]
+    for key, items in groups.items():
+        form = items[0].form
+        if len(form.tokens) != 1 or Counter(item.type for item in items).most_common(1)[0][0] \
+                != "NORP":
+            continue
+        found = [party for party, tokens in parties if members_of_party(form.last, tokens)]
+        if len(found) == 1:
+            links.union(key, found[0])
+
+
+_MIN_MISSPELT = 4
+
+
+def _link_misspelt_surnames(groups: dict[str, list[NamedMention]], facts: dict[str, _Group],
+                            links: _UnionFind, prominence: Mapping[str, int]) -> None:
+    """A one-word name written once, never in full anywhere in the story, one letter off the
+    surname of one person the article names at least twice, is that surname misspelt ("Tump"
+    for Trump, "Mr. Hutchison" beside "Mr. Hutchinson"); its plural is the family ("the
+    Clintons")."""
+    sizes: Counter[str] = Counter()
+    surnames: dict[str, set[str]] = {}
+    for key, items in groups.items():
+        root = links.find(key)
+        sizes[root] += len(items)
+        if facts[key].person and not items[0].form.acronym:
+            surnames.setdefault(root, set()).add(items[0].form.last)
+    in_full = {name.split()[1] for name in prominence}
+    for key, items in groups.items():
+        form, root = items[0].form, links.find(key)
+        word = form.last
+        if len(form.tokens) != 1 or form.acronym or sizes[root] != 1 \
+                or len(word) < _MIN_MISSPELT or word in in_full:
+            continue
+        targets = {other for other, names in surnames.items()
+                   if other != root and sizes[other] >= 2 and not (
+                       form.gender and facts[other].gender not in ("", form.gender))
+                   and any(name[:1] == word[:1] and len(name) >= _MIN_MISSPELT
+                           and edit_distance(name, word) == 1
+                           and word not in (f"{name}s", f"{name}es")  # "the Clintons"
+                           for name in names)}
+        if len(targets) == 1:
+            links.union(key, targets.pop())
+
+
 @dataclass(frozen=True, slots=True)
 class Linked:
     """What one article's linking gives: its entities, the acronyms it defines and the
@@ -449,6 +508,8 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
             for target in targets if form.gender else ():
                 taken.setdefault(target, set()).add(form.gender)
     _link_full_names(groups, links)
+    _link_misspelt_surnames(groups, facts, links, prominence)
+    _link_party_members(groups, links)
     entities: dict[str, LocalEntity] = {}
     for item in named:
         root = links.find(each.get(id(item), group_key(item.form)))
