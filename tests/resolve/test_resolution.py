@@ -350,4 +350,6 @@ def test_the_members_of_a_party_are_the_party():
         "The Republican Party gathered in Cleveland on Monday. Republicans said the "
         "convention would be calm.",
         "The Republican Party adopted its platform on Tuesday.")
-    assert entity_with(story, "Republicans") is entity_with(story, "The Republican Party")
+    party = entity_with(story, "Republicans")
+    assert party is entity_with(story, "The Republican Party")
+    assert kinds(party)["Republicans"] != "variant"

@@ -11,7 +11,7 @@ from ..lang.en.names import GENDERED_HONORIFICS
 from ..lang.en.titles import FORMS_OF_ADDRESS
 from ..models import Alias, AliasKind, Conflict, ConflictSide, Entity, EntityType, Span
 from .link import Cluster
-from .local import NamedMention
+from .local import NamedMention, members_of_party
 from .names import NameForm, edit_distance, fold, initials, parse_name, similarity
 from .roles import role_words
 
@@ -73,6 +73,8 @@ def _alias_kind(form: NameForm, canonical: NameForm) -> AliasKind:
     tokens = [fold(token) for token in form.tokens]
     if all(token in canonical_tokens for token in tokens):
         return "title" if form.titles else "short"
+    if len(tokens) == 1 and members_of_party(tokens[0], canonical.tokens):
+        return "name"  # "Republicans" of the Republican Party is no misspelling
     if _misspells(tokens, canonical_tokens):
         return "variant"
     return "name"  # a fuller or other form ("Jane Q. Doe", "Jim Doe"), not a misspelling
