@@ -42,9 +42,11 @@ from pathlib import Path
 
 import numpy as np
 
+from consilience.cluster.candidates import CandidateIndex
 from consilience.cluster.features import ArticleFeatures, article_features
 from consilience.cluster.hierarchy import TOPIC_PARAMS, TwoLevelClusterer
-from consilience.cluster.online import ClusterParams
+from consilience.cluster.online import _SIGNED, PAIR_FEATURES, StoryProfile, pair_features
+from consilience.config import STORY_PARAMS, ClusterParams, PairWeights
 
 # Run as a script, benchmarks/ is on sys.path; imported as benchmarks.clustering, it is not.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -220,7 +222,7 @@ def tune_baseline(docs: Sequence[Doc], vectors: dict, offline: bool) -> tuple[fl
 
 
 def tune_consilience(docs: Sequence[Doc], features: dict[str, ArticleFeatures]) -> None:
-    base_story, base_topic = ClusterParams(), TOPIC_PARAMS
+    base_story, base_topic = STORY_PARAMS, TOPIC_PARAMS
     results = []
     grid = itertools.product((0.22, 0.26, 0.30, 0.34, 0.38), (0.2, 0.35, 0.5),
                              (0.0, 0.15, 0.3))
@@ -280,7 +282,7 @@ def gva_clusters(shared: Path = SHARED, params: ClusterParams | None = None,
     """consilience's story clusters (lists of doc ids) for each stream, in publication order."""
     data, features, _ = load_gva(shared)
     by_name = data.streams()
-    return {name: consilience_clusters(by_name[name], features, params or ClusterParams(),
+    return {name: consilience_clusters(by_name[name], features, params or STORY_PARAMS,
                                        topic)[0] for name in streams}
 
 
@@ -378,8 +380,8 @@ def run_gva(shared: Path, examples: int) -> None:
     print(f"baseline: IDF fitted on the {len(fit_docs)} kept documents outside gva_eval; "
           f"threshold chosen on gvc_train {train_threshold:.2f} (F1 there {train_f1:.3f}; "
           f"{tune_seconds:.1f} s)")
-    print("consilience: story level ClusterParams() as shipped "
-          f"({ClusterParams()}), topic level TOPIC_PARAMS; gvc_train "
+    print("consilience: story level STORY_PARAMS as shipped "
+          f"({STORY_PARAMS}), topic level TOPIC_PARAMS; gvc_train "
           f"F1 {gva_scores(shared, streams=('gvc_train',))['gvc_train']['f1']:.3f}")
 
     rows = []
@@ -389,7 +391,7 @@ def run_gva(shared: Path, examples: int) -> None:
         gold = incident_gold(stream)
         counts = f"{len(stream)} | {len(set(gold.values()))}"
         started = time.perf_counter()
-        clusters = consilience_clusters(stream, features, ClusterParams(), TOPIC_PARAMS)[0]
+        clusters = consilience_clusters(stream, features, STORY_PARAMS, TOPIC_PARAMS)[0]
         seconds = time.perf_counter() - started
         ours_clusters[name] = clusters
         rows.append((name, counts, "consilience (story level, shipped parameters)", "",
@@ -422,6 +424,127 @@ def run_gva(shared: Path, examples: int) -> None:
                                        examples)))
 
 
+# --- the story model: pair evidence, fit on training streams only ---------------------------
+
+def oracle_pairs(stream: Sequence[tuple[str, str]], features: dict[str, ArticleFeatures]
+                 ) -> tuple[list[tuple[float, ...]], list[int]]:
+    """Pair evidence rows and labels from streaming (article id, gold story) in order with
+    the gold stories as the stories: each article against every gold story its candidate
+    lookup finds (the clusterer's own index), labelled 1 for its own story."""
+    index = CandidateIndex(STORY_PARAMS.depth)
+    profiles: dict[str, StoryProfile] = {}
+    story_of: dict[str, str] = {}
+    rows: list[tuple[float, ...]] = []
+    labels: list[int] = []
+    for name, gold in stream:
+        found = features[name]
+        for label in sorted({story_of[other] for other in index.candidates(found.keys)}):
+            rows.append(pair_features(found, profiles[label], STORY_PARAMS))
+            labels.append(int(label == gold))
+        profiles.setdefault(gold, StoryProfile(len(profiles))).add(found)
+        story_of[name] = gold
+        index.add(name, found.keys)
+    return rows, labels
+
+
+def runtime_pairs(stream: Sequence[tuple[str, str]], features: dict[str, ArticleFeatures],
+                  params: ClusterParams) -> tuple[list[tuple[float, ...]], list[int]]:
+    """Pair evidence rows as the clusterer meets them: streaming with `params`, each article
+    against every story its candidates are in, as the story stood; labelled 1 when most of
+    that story's articles are of the article's gold story."""
+    clusterer = TwoLevelClusterer(params, TOPIC_PARAMS)
+    gold = dict(stream)
+    rows: list[tuple[float, ...]] = []
+    labels: list[int] = []
+    for name, label in stream:
+        found = features[name]
+        stories = clusterer.stories
+        keys = sorted({stories.story_of[other] for other in stories.index.candidates(found.keys)
+                       if other in stories.story_of})
+        for key in keys:
+            profile = stories.stories[key]
+            told = Counter(gold[member] for member in profile.members)
+            rows.append(pair_features(found, profile, params))
+            labels.append(int(told[label] * 2 > len(profile.members)))
+        clusterer.add(found)
+    return rows, labels
+
+
+def fit_weights(x: np.ndarray, y: np.ndarray, sample: np.ndarray, l2: float = 1e-4
+                ) -> tuple[PairWeights, float]:
+    """Logistic regression with each weight's sign fixed by its name (evidence for, or
+    penalty): weighted log-loss plus `l2` times the squared weights, by L-BFGS-B with
+    bounds. Returns the weights and the bias."""
+    from scipy.optimize import minimize
+    signs = np.array([sign for _, sign in _SIGNED])
+    signed = x * signs
+    total = sample.sum()
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        weights, bias = theta[:-1], theta[-1]
+        logits = signed @ weights + bias
+        probability = 1 / (1 + np.exp(-logits))
+        value = np.sum(sample * (np.logaddexp(0, logits) - y * logits)) / total
+        value += l2 * np.sum(weights ** 2)
+        residual = sample * (probability - y) / total
+        gradient = np.append(signed.T @ residual + 2 * l2 * weights, residual.sum())
+        return float(value), gradient
+
+    start = np.zeros(x.shape[1] + 1)
+    bounds = [(0.0, None)] * x.shape[1] + [(None, None)]
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
+    weights = PairWeights(**{name: round(float(value), 3) for (name, _), value in
+                             zip(_SIGNED, result.x[:-1], strict=True)})
+    return weights, float(result.x[-1])
+
+
+def fit_story_model(shared: Path) -> None:
+    """Fit the story model on the training streams and choose its threshold there."""
+    docs = read_docs(shared)
+    test_topics = {str(topic) for topic in ECB_TEST_TOPICS}
+    tune_docs = [doc for doc in docs if doc.topic not in test_topics]
+    ecb_features = {doc.name: article_features(doc.name, doc.text, doc.title)
+                    for doc in tune_docs}
+    data, gva_features, _ = load_gva(shared)
+    gva_stream = [(doc.name, doc.incident) for doc in data.gva_rest]
+    parts = []
+    for stream in orders(tune_docs, 2):
+        parts.append(("ecb", *oracle_pairs([(doc.name, doc.subtopic) for doc in stream],
+                                           ecb_features)))
+    parts.append(("gva", *oracle_pairs(gva_stream, gva_features)))
+    # and as the shipped clusterer meets them (its stories are fragments, not gold stories)
+    for stream in orders(tune_docs, 2):
+        parts.append(("ecb", *runtime_pairs([(doc.name, doc.subtopic) for doc in stream],
+                                            ecb_features, STORY_PARAMS)))
+    parts.append(("gva", *runtime_pairs(gva_stream, gva_features, STORY_PARAMS)))
+    x = np.array([row for _, rows, _ in parts for row in rows])
+    y = np.array([label for _, _, labels in parts for label in labels], dtype=float)
+    corpus = np.array([name for name, rows, _ in parts for _ in rows])
+    sample = np.ones(len(y))
+    for name in ("ecb", "gva"):  # each corpus half the weight
+        sample[corpus == name] = 0.5 * len(y) / max((corpus == name).sum(), 1)
+    print(f"pairs: {len(y)} ({int(y.sum())} same story); ECB+ {(corpus == 'ecb').sum()}, "
+          f"gva {(corpus == 'gva').sum()} ({int(y[corpus == 'gva'].sum())} same)")
+    weights, bias = fit_weights(x, y, sample)
+    print(f"bias {bias:.3f}")
+    for (name, _), feature in zip(_SIGNED, PAIR_FEATURES, strict=True):
+        print(f"  {feature:12s} {name:22s} {getattr(weights, name):.3f}")
+    results = []
+    for threshold in np.arange(-2.5, -0.49, 0.25) - bias:
+        params = replace(STORY_PARAMS, learned=True, model=weights, threshold=float(threshold))
+        _, subs = mean_f1(tune_docs, lambda stream, params=params: consilience_clusters(
+            stream, ecb_features, params, TOPIC_PARAMS), count=2)
+        gva = gva_scores(shared, params, streams=("gvc_train", "gva_rest"))
+        mean = statistics.mean([statistics.mean(subs), gva["gvc_train"]["f1"],
+                                gva["gva_rest"]["f1"]])
+        results.append((mean, float(threshold)))
+        print(f"threshold {threshold:.3f} (logit {threshold + bias:.2f}): ECB+ train+dev "
+              f"sub-topic {statistics.mean(subs):.3f}, gvc_train {gva['gvc_train']['f1']:.3f}, "
+              f"gva_rest {gva['gva_rest']['f1']:.3f} (largest {gva['gva_rest']['largest']}); "
+              f"mean {mean:.3f}", flush=True)
+    print(f"best threshold: {max(results)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
@@ -429,6 +552,9 @@ def main() -> None:
                         help="comma-separated: ecb, gva (default both)")
     parser.add_argument("--tune", action="store_true",
                         help="ECB+ only: grid search on train+dev topics")
+    parser.add_argument("--fit", action="store_true",
+                        help="fit the story model on the training streams and choose its "
+                             "threshold there")
     parser.add_argument("--orders", type=int, default=ORDERS, help="ECB+ shuffled orders")
     parser.add_argument("--examples", type=int, default=3,
                         help="gva: mixed clusters and split incidents to print")
@@ -438,6 +564,9 @@ def main() -> None:
     if unknown:
         parser.error(f"unknown corpus {', '.join(unknown)} (choose from {', '.join(CORPORA)})")
     started = time.perf_counter()
+    if args.fit:
+        fit_story_model(args.shared)
+        return
     if "ecb" in corpora:
         print("## ECB+\n")
         run_ecb(args)
@@ -481,7 +610,7 @@ def run_ecb(args: argparse.Namespace) -> None:
     rows = []
     for label, subset in (("test topics 36-45", test_docs), ("all 982 documents", docs)):
         ours = mean_f1(subset, lambda stream: consilience_clusters(
-            stream, features, ClusterParams(), TOPIC_PARAMS), args.orders)
+            stream, features, STORY_PARAMS, TOPIC_PARAMS), args.orders)
         baseline_topic, _ = mean_f1(subset, lambda stream: (
             [], centroid_clusters(stream, vectors, stream_topic)), args.orders)
         _, baseline_sub = mean_f1(subset, lambda stream: (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -49,7 +50,7 @@ def test_every_group_of_settings_is_read_and_what_is_left_out_keeps_its_default(
     assert config.alignment == AlignConfig(threshold=0.4)
     assert config.copies == CopySettings(min_words=12, threshold=1.0)
     assert config.brief == BriefSettings(limit=3)
-    assert config.clustering.stories == ClusterParams(threshold=0.5)
+    assert config.clustering.stories == dataclasses.replace(STORY_PARAMS, threshold=0.5)
     assert config.clustering.topics.time_scale_days == 30.0
     assert config.clustering.topics.threshold == TOPIC_PARAMS.threshold
     assert config.max_story_articles == AnalyzeConfig().max_story_articles
@@ -57,7 +58,8 @@ def test_every_group_of_settings_is_read_and_what_is_left_out_keeps_its_default(
 
 def test_an_empty_file_is_the_defaults_and_the_defaults_are_the_tuned_values(tmp_path):
     assert load_config(write(tmp_path, "")) == AnalyzeConfig()
-    assert AnalyzeConfig().clustering.stories == STORY_PARAMS == ClusterParams()
+    assert AnalyzeConfig().clustering.stories == STORY_PARAMS
+    assert STORY_PARAMS.learned and not ClusterParams().learned  # the story model, fit
     assert AnalyzeConfig().alignment.threshold == 0.4
 
 

@@ -31,10 +31,41 @@ DEFAULT_DEPTH = 40
 
 
 @dataclass(frozen=True, slots=True)
+class PairWeights:
+    """A logistic model of "the same story" over pair evidence (an article against a story):
+    the weight of each signal for it (`*_weight`) or against it (`*_penalty`); the article joins
+    the best story whose sum reaches the level's `threshold` (the model's bias folded in).
+    Fit on training data only (ECB+ train and dev topics, gva-dev's GVC train events and its
+    articles outside the reported stream) by `benchmarks/clustering.py --fit`."""
+
+    hand_weight: float = 0.0  # the level's hand-set sum (`ClusterParams`' other fields)
+    recent_cosine_weight: float = 0.0  # `cosine`, decayed with the time since the story's latest
+    recent_names_weight: float = 0.0  # `names`, decayed the same way
+    cosine_weight: float = 1.0  # the article's term vector against the story's centroid
+    names_weight: float = 0.3  # weighted Jaccard of names
+    lead_names_weight: float = 0.0  # share of the names in its title and opening the story names
+    place_weight: float = 0.0  # a town or area of its opening the story names
+    place_penalty: float = 0.0  # both say where, and no town meets
+    site_weight: float = 0.0  # a street, block or venue the story names
+    site_penalty: float = 0.0  # both name sites, none shared
+    day_weight: float = 0.0  # it names the story's event day (a day apart at most)
+    day_penalty: float = 0.0  # both say when, no day meets
+    age_weight: float = 0.0  # an age the story gives
+    age_penalty: float = 0.0  # both give ages, none shared
+    numbers_weight: float = 0.0  # shared numbers (up to 5, as a share of 5)
+    years_penalty: float = 0.0  # both name years, none shared
+    gap_penalty: float = 0.0  # log(1 + days since the story's latest article)
+    gap_no_day_penalty: float = 0.0  # the same, when it does not name the story's day
+    span_penalty: float = 0.0  # log(1 + days since the story's first article), no day named
+
+
+@dataclass(frozen=True, slots=True)
 class ClusterParams:
     """Weights and the joining threshold of one clustering level; tuned on ECB+ train and dev
     topics only, the event-day terms on gva-dev's GVC train events and its articles outside
-    the reported stream (benchmarks/clustering.py)."""
+    the reported stream (benchmarks/clustering.py). With `learned` (the story level) an
+    article is scored by the pair model `model` and only `threshold`, `max_articles` and
+    `depth` of the rest apply; without it (the topic level), by the hand-set sum below."""
 
     threshold: float = 0.32
     term_weight: float = 1.0
@@ -53,10 +84,23 @@ class ClusterParams:
     same_day_time_scale: float = 60.0  # the time decay is this many times slower for an
     # article naming the story's day: a follow-up weeks later (arrest, funeral, charges)
     depth: int = DEFAULT_DEPTH
+    learned: bool = False
+    model: PairWeights = PairWeights()
+    max_articles: int = 0  # a story this big takes no more articles (0: no cap)
 
 
-STORY_PARAMS = ClusterParams()
-"""Articles into stories: one event."""
+STORY_MODEL = PairWeights(
+    hand_weight=3.065, recent_cosine_weight=1.802, recent_names_weight=3.622,
+    cosine_weight=1.787, names_weight=3.626, lead_names_weight=0.983, place_weight=0.0,
+    place_penalty=1.023, site_weight=0.404, site_penalty=0.426, day_weight=0.0,
+    day_penalty=0.281, age_weight=0.613, age_penalty=0.473, numbers_weight=0.312,
+    years_penalty=1.089, gap_penalty=0.491, gap_no_day_penalty=0.424, span_penalty=0.457)
+"""The story model as fit by `benchmarks/clustering.py --fit` (bias -3.794, folded into
+the story threshold: 1.544 is a logit of -2.25, chosen on the training streams)."""
+STORY_PARAMS = ClusterParams(learned=True, model=STORY_MODEL, threshold=1.544,
+                             max_articles=MAX_STORY_ARTICLES)
+"""Articles into stories: one event. A story of `MAX_STORY_ARTICLES` (more than analysis
+takes) takes no more: its next article starts another story."""
 TOPIC_PARAMS = ClusterParams(threshold=0.16, entity_weight=0.3, number_weight=0.0,
                              other_years_penalty=0.0, time_scale_days=60.0,
                              other_days_penalty=0.0, same_day_time_scale=1.0,

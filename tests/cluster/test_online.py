@@ -136,9 +136,12 @@ def test_the_days_a_report_says_things_happened_are_read_from_its_opening():
 
 
 def test_a_follow_up_naming_the_story_s_day_joins_it_weeks_later_another_day_does_not():
+    """The hand-set sum's day rule (the story model reads the same day evidence, weighed by
+    its fit)."""
+    from consilience.config import ClusterParams as HandParams
     first, follow_up = features_of(SHOOTING, "s")
     other = article_features("o", *OTHER_SHOOTING)
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(HandParams())
     story = clusterer.add(first).story
     assert clusterer.add(other).story != story  # same street, another day
     assert clusterer.add(follow_up).story == story  # 18 days on, the same day named
@@ -163,7 +166,8 @@ def test_ages_are_read_and_a_shared_age_counts_for_the_story():
     later = "Police named the {}-year-old shot on Oak Street in Brookfield on Saturday."
     same = article_features("b", later.format(17), "Victim named", "2024-03-11")
     other = article_features("c", later.format(45), "Victim named", "2024-03-11")
-    clusterer = StoryClusterer()
+    from consilience.config import ClusterParams as HandParams
+    clusterer = StoryClusterer(HandParams())  # the hand-set sum; the model below
     profile = clusterer.stories[clusterer.add(first).story]
     from consilience.cluster.online import score
 
@@ -178,3 +182,40 @@ def test_ages_are_read_and_a_shared_age_counts_for_the_story():
     assert abs(gap(params) - gap(blind) - (params.age_weight + params.other_ages_penalty)
                * math.exp(-1 / params.time_scale_days)) < 1e-9
     assert features_from_json("a", features_to_json(first)).ages == {"17"}
+    from consilience.config import STORY_PARAMS
+    weights = STORY_PARAMS.model
+    assert score(same, profile, STORY_PARAMS) - score(other, profile, STORY_PARAMS) >= \
+        weights.age_weight + weights.age_penalty - 1e-9
+
+
+def test_places_and_sites_are_read_from_the_opening_and_stored():
+    from consilience.cluster.features import places
+
+    towns, sites = places("LANSING, Mich. -- A boy was hurt on the 900 block of North Walnut "
+                          "Street in northeast Lansing, police said.", "Boy hurt in Lansing")
+    assert towns == {"lansing"} and sites == {"north walnut street"}
+    found = article_features("p", "A man was shot at the Cascade Mall in Burlington.", None,
+                             "2024-03-10")
+    assert found.places == {"burlington"} and found.sites == {"cascade mall"}
+    again = features_from_json("p", features_to_json(found))
+    assert (again.places, again.sites) == (found.places, found.sites)
+
+
+def test_the_story_model_keeps_the_same_kind_of_event_in_another_town_apart():
+    from consilience.cluster.online import PAIR_FEATURES, pair_features
+
+    first = article_features("a", "A 17-year-old was shot and killed Saturday night outside a "
+                             "store in Brookfield, police said.", "Teen killed in Brookfield "
+                             "shooting", "2024-03-10")
+    other = article_features("b", "Gunfire left one person dead late Saturday in Lakeside, "
+                             "officers said. The victim was 17.", "Deadly shooting in "
+                             "Lakeside", "2024-03-10")
+    same = article_features("c", "Police in Brookfield named the 17-year-old killed outside a "
+                            "store on Saturday night.", "Brookfield teen named", "2024-03-11")
+    clusterer = StoryClusterer()
+    story = clusterer.add(first).story
+    evidence = dict(zip(PAIR_FEATURES, pair_features(other, clusterer.stories[story]),
+                        strict=True))
+    assert evidence["other_place"] == 1.0 and evidence["place"] == 0.0
+    assert clusterer.add(other).story != story
+    assert clusterer.add(same).story == story

@@ -74,6 +74,8 @@ class ArticleFeatures:
     keys: tuple[str, ...]  # index keys: telling terms and names, LSH bands
     days: frozenset[str] = frozenset()  # the days its opening says things happened (ISO)
     ages: frozenset[str] = frozenset()  # the ages it gives people ("17" of "a 17-year-old")
+    places: frozenset[str] = frozenset()  # where its title and opening say it happened
+    sites: frozenset[str] = frozenset()  # finer than a town: a street, a block, a venue
 
 
 _DAY_WORDS = re.compile(
@@ -107,6 +109,66 @@ def event_days(text: str, title: str | None, published: str | None) -> frozenset
                 anchor - _EVENT_RANGE <= value.start_date <= anchor + timedelta(days=1):
             days.add(value.value)
     return frozenset(days)
+
+
+_PLACE_WORD = r"[A-Z][\w'’.]*(?:-[A-Z][\w'’.]*)*"
+_PLACE_RUN = rf"{_PLACE_WORD}(?:\s+(?:of\s+|de\s+|la\s+)?{_PLACE_WORD}){{0,4}}"
+_COMPASS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest|central|"
+            r"downtown|suburban|rural|nearby|neighbouring|neighboring|[NSEW]{1,2}|the)")
+_IN_PLACE = re.compile(rf"\b(?:in|at|near|outside|across|of|from|on)\s+(?:{_COMPASS}\s+)?"
+                       rf"({_PLACE_RUN})")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'’ -]{2,40}[A-Z.])\s*(?:,\s*[A-Z][\w. ]{1,20})?\s*"
+                       r"(?:\([^)\n]{1,40}\)\s*)?[-—–]{1,2}")
+_BLOCK = re.compile(rf"\b\d{{1,6}}\s+block\s+of\s+((?:[NSEW]\.?\s+)?(?:\d+\w*\s+)?{_PLACE_RUN})")
+_SITE_HEADS = frozenset("""
+street st avenue ave road rd boulevard blvd drive dr lane ln way place court ct parkway pkwy
+highway hwy interstate route terrace circle trail square plaza park mall club bar lounge
+nightclub church school college university hospital apartments apartment complex motel hotel
+station center centre market store restaurant cafe theater theatre stadium arena inn
+bank bridge
+""".split())  # noqa: SIM905
+"""The last word of a place finer than a town: a street or a venue."""
+_PLACE_STOP = frozenset({"police", "department", "office", "news", "sheriff", "sheriffs",
+                         "north", "south", "east", "west", "northeast", "northwest",
+                         "southeast", "southwest", "central", "downtown"})
+
+
+def _place_key(run: str) -> str:
+    words = [normalise_word(word.strip(".")) for word in run.split()]
+    words = [word for word in words if word and word not in _FUNCTION_WORDS
+             and word not in _CALENDAR_WORDS]
+    return " ".join(words)
+
+
+def places(text: str, title: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Where the title and opening say it happened: towns and areas ("in Hamilton", "in
+    southeast Houston", a dateline "LANSING, Mich. --") and, apart, what is finer than a town
+    (a street or a block of one, a venue: "at the Cascade Mall", "the 900 block of North
+    Walnut Street"). Each as its words normalised; a run the text opens a sentence with is
+    kept only after a preposition."""
+    opening = text[:_EVENT_WINDOW]
+    towns: set[str] = set()
+    sites: set[str] = set()
+    found = _DATELINE.match(opening)
+    if found:
+        key = _place_key(found.group(1).title())
+        if key:
+            towns.add(key)
+    for part in (title or "", opening):
+        for match in _IN_PLACE.finditer(part):
+            key = _place_key(match.group(1))
+            if not key:
+                continue
+            words = key.split()
+            if words[-1] in _SITE_HEADS:
+                sites.add(key)
+            elif words[-1] not in _PLACE_STOP and "police" not in words:
+                towns.add(key)
+        for match in _BLOCK.finditer(part):
+            key = _place_key(match.group(1))
+            if key:
+                sites.add(key)
+    return frozenset(towns), frozenset(sites)
 
 
 def ages(text: str, title: str | None) -> frozenset[str]:
@@ -235,9 +297,10 @@ def article_features(article_id: str, text: str, title: str | None = None,
     years = frozenset({datetime.fromtimestamp(timestamp, UTC).year} if timestamp
                       else {int(year) for year in _YEAR.findall(
                           ((title + "\n") if title else "") + text)})
+    towns, sites = places(text, title)
     return ArticleFeatures(article_id, terms, entities, lead_entities, _numbers(text),
                            timestamp, years, keys, event_days(text, title, published),
-                           ages(text, title))
+                           ages(text, title), towns, sites)
 
 
 def features_to_json(features: ArticleFeatures) -> str:
@@ -251,6 +314,8 @@ def features_to_json(features: ArticleFeatures) -> str:
         "keys": list(features.keys),
         "days": sorted(features.days),
         "ages": sorted(features.ages),
+        "places": sorted(features.places),
+        "sites": sorted(features.sites),
     }, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -267,4 +332,6 @@ def features_from_json(article: str, text: str) -> ArticleFeatures:
         keys=tuple(data["keys"]),
         days=frozenset(data.get("days", ())),  # absent from features stored before days
         ages=frozenset(data.get("ages", ())),
+        places=frozenset(data.get("places", ())),  # absent from features stored before places
+        sites=frozenset(data.get("sites", ())),
     )

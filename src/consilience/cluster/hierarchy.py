@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..config import TOPIC_PARAMS, ClusterParams
+from ..config import STORY_PARAMS, TOPIC_PARAMS, ClusterParams
 from .features import ArticleFeatures
 from .online import Assignment, StoryClusterer, StoryProfile, score
 
@@ -26,7 +26,7 @@ class Placement:
 class TwoLevelClusterer:
     def __init__(self, story_params: ClusterParams | None = None,
                  topic_params: ClusterParams = TOPIC_PARAMS):
-        self.stories = StoryClusterer(story_params or ClusterParams())
+        self.stories = StoryClusterer(story_params or STORY_PARAMS)
         self.topic_params = topic_params
         self.topics: dict[int, StoryProfile] = {}
         self.topic_of_story: dict[int, int] = {}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..config import ClusterParams
+from ..config import STORY_PARAMS, ClusterParams
 from .candidates import CandidateIndex
 from .features import ArticleFeatures, rarity
 
@@ -47,6 +47,8 @@ class StoryProfile:
     years: Counter[int] = field(default_factory=Counter)
     days: Counter[str] = field(default_factory=Counter)
     ages: Counter[str] = field(default_factory=Counter)
+    places: Counter[str] = field(default_factory=Counter)
+    sites: Counter[str] = field(default_factory=Counter)
     first: float | None = None
     last: float | None = None
     squared_norm: float = 0.0  # of the centroid, kept as articles are added
@@ -67,6 +69,8 @@ class StoryProfile:
         # changes with each process's hash seed (two processes, or a reload, decided apart)
         self.days.update(sorted(features.days))
         self.ages.update(features.ages)
+        self.places.update(features.places)
+        self.sites.update(features.sites)
         if features.published is not None:
             self.first = min(self.first or features.published, features.published)
             self.last = max(self.last or features.published, features.published)
@@ -108,8 +112,108 @@ def named_overlap(features: ArticleFeatures, story: StoryProfile) -> float:
     return shared / total if total else 0.0
 
 
+PAIR_FEATURES = ("hand", "recent_cosine", "recent_names", "cosine", "names", "lead_names",
+                 "place", "other_place", "site", "other_site", "day", "other_day", "age",
+                 "other_age", "numbers", "other_years", "gap", "gap_no_day", "span")
+"""The pair evidence the story model reads, in the order of `pair_features`; each one's weight
+is a field of `PairWeights`, evidence for the story (+1) or against it (-1), in `_SIGNED`."""
+_SIGNED = (("hand_weight", 1.0), ("recent_cosine_weight", 1.0), ("recent_names_weight", 1.0),
+           ("cosine_weight", 1.0), ("names_weight", 1.0), ("lead_names_weight", 1.0),
+           ("place_weight", 1.0), ("place_penalty", -1.0), ("site_weight", 1.0),
+           ("site_penalty", -1.0), ("day_weight", 1.0), ("day_penalty", -1.0),
+           ("age_weight", 1.0), ("age_penalty", -1.0), ("numbers_weight", 1.0),
+           ("years_penalty", -1.0), ("gap_penalty", -1.0), ("gap_no_day_penalty", -1.0),
+           ("span_penalty", -1.0))
+
+
+def cosine(features: ArticleFeatures, story: StoryProfile) -> float:
+    centroid = story.centroid
+    value = sum(weight * centroid.get(term, 0.0) for term, weight in features.terms.items())
+    return value / story.norm
+
+
+def _lead_names(features: ArticleFeatures, story: StoryProfile) -> float:
+    """The rarity-weighted share of the names in the article's title and opening that the
+    story names anywhere."""
+    total = shared = 0.0
+    for name in features.lead_entities:
+        weight = _name_weight(name)
+        total += weight
+        if name in story.entities:
+            shared += weight
+    return shared / total if total else 0.0
+
+
+def _meet(own: frozenset[str], told: Counter[str], own_names: frozenset[str],
+          story_names: Counter[str]) -> tuple[float, float]:
+    """(1, 0) when a place of one side is a place or a name of the other; (0, 1) when both
+    say where and nothing meets; (0, 0) when one side does not say."""
+    if not own or not told:
+        return 0.0, 0.0
+    if any(place in told or place in story_names for place in own) or any(
+            place in own_names for place in told):
+        return 1.0, 0.0
+    return 0.0, 1.0
+
+
+def pair_features(features: ArticleFeatures, story: StoryProfile,
+                  params: ClusterParams = STORY_PARAMS) -> tuple[float, ...]:
+    """The evidence that the article reports the story's event, in `PAIR_FEATURES` order:
+    what it is about and who, as they are and decayed with the time since the story's latest
+    article (`params.time_scale_days`, that many times `same_day_time_scale` when it names
+    the story's day), where (town and finer), when (event days, years, time since the story's
+    latest and first articles), ages and numbers."""
+    place, other_place = _meet(features.places, story.places, features.entities,
+                               story.entities)
+    site, other_site = _meet(features.sites, story.sites, features.entities, story.entities)
+    day = other_day = 0.0
+    if features.days and story.days:
+        day = float(_days_meet(features.days, story.event_days()))
+        other_day = 1.0 - day
+    age = other_age = 0.0
+    if features.ages and story.ages:
+        age = float(bool(features.ages & story.ages.keys()))
+        other_age = 1.0 - age
+    numbers = min(len(features.numbers & story.numbers.keys()), 5) / 5
+    other_years = float(bool(features.years and story.years
+                             and not features.years & story.years.keys()))
+    gap = span = 0.0
+    decay = 1.0
+    if features.published is not None and story.last is not None and story.first is not None:
+        days = abs(features.published - story.last) / _DAY
+        gap = math.log1p(days)
+        span = math.log1p(max(features.published - story.first, 0.0) / _DAY)
+        scale = params.time_scale_days * (params.same_day_time_scale if day else 1.0)
+        decay = math.exp(-days / scale) if scale > 0 else float(days == 0)
+    no_day = 1.0 - day
+    about, who = cosine(features, story), named_overlap(features, story)
+    return (hand_score(features, story, params), about * decay, who * decay, about, who,
+            _lead_names(features, story), place, other_place, site, other_site, day,
+            other_day, age, other_age, numbers, other_years, gap, gap * no_day,
+            span * no_day)
+
+
+def model_score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams
+                ) -> float:
+    """The story model's score (a logit, less its bias): the sum of the pair evidence by its
+    weights, penalties taken off."""
+    weights = params.model
+    return sum(sign * getattr(weights, name) * value for (name, sign), value in
+               zip(_SIGNED, pair_features(features, story, params), strict=True))
+
+
 def score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams) -> float:
-    """How well the article fits the story: about 0 (unrelated) to 1.5 (the same text)."""
+    """How well the article fits the story: about 0 (unrelated) to 1.5 (the same text); with a
+    learned level, the pair model's score."""
+    if params.learned:
+        return model_score(features, story, params)
+    return hand_score(features, story, params)
+
+
+def hand_score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams) -> float:
+    """The hand-set sum: cosine and names, plus or minus years, ages and days, decayed with
+    time since the story's span (the topic level's score, and one of the story model's
+    signals)."""
     centroid = story.centroid
     cosine = sum(weight * centroid.get(term, 0.0) for term, weight in features.terms.items())
     cosine /= story.norm
@@ -152,7 +256,7 @@ class StoryClusterer:
     """Assigns articles to stories as they arrive; story keys are 0, 1, 2... in creation
     order."""
 
-    def __init__(self, params: ClusterParams = ClusterParams()):
+    def __init__(self, params: ClusterParams = STORY_PARAMS):
         self.params = params
         self.index = CandidateIndex(params.depth)
         self.stories: dict[int, StoryProfile] = {}
@@ -178,7 +282,10 @@ class StoryClusterer:
         story_keys = sorted({self.story_of[article] for article in candidates
                              if article in self.story_of})
         best, best_score = None, self.params.threshold
+        cap = self.params.max_articles
         for key in story_keys:
+            if cap and len(self.stories[key].members) >= cap:
+                continue
             value = score(features, self.stories[key], self.params)
             if value >= best_score:
                 best, best_score = key, value
