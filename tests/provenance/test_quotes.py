@@ -510,3 +510,30 @@ def test_a_pronoun_after_a_person_named_only_in_a_side_clause_stays_with_the_spe
             '"The rest is up to the voters," he said.')
     _, quotes = quotes_of(nlp, text)
     assert quotes[-1].speaker == "p-reyes"
+
+
+def test_the_reporting_verb_the_quote_depends_on_names_the_speaker(nlp):
+    # "Calling" comes first but frames another phrase; the quote is what Cruz "told"
+    article, quotes = quotes_of(nlp, "Calling Mr. Walsh a \u201csniveling coward,\u201d Mr. Dunbar "
+                                     "told his rival to \u201cleave my family the hell alone.\u201d")
+    assert_spans_hold(article, quotes)
+    quote = next(quote for quote in quotes if "family" in quote.span.text)
+    assert quote.speaker == person_id("Dunbar")
+
+
+@pytest.mark.parametrize("verb", ["criticized the study as", "praised the group"])
+def test_a_speaker_judging_something_in_quoted_words_is_its_speaker(nlp, verb):
+    article, quotes = quotes_of(nlp, f"Marian Holloway, president of an advocacy group, {verb} "
+                                     "\u201cnothing more than an attempt to prey on fears.\u201d")
+    assert_spans_hold(article, quotes)
+    assert only(quotes, direct=True).speaker == person_id("Marian Holloway")
+
+
+def test_a_description_that_says_a_gender_goes_to_a_person_of_that_gender(nlp):
+    article, quotes = quotes_of(
+        nlp, "Rep. Tom Baxter resigned on Friday. His former aide, Laura Greenfield, sued him "
+             "in 2014 and claimed that she was fired after complaining to Baxter. \u201cI had "
+             "no idea how to run a congressional office,\u201d the four-term congressman said "
+             "in December.")
+    assert_spans_hold(article, quotes)
+    assert only(quotes, direct=True).speaker == person_id("Tom Baxter")

@@ -20,7 +20,13 @@ from spacy.tokens import Span as DocSpan
 
 from ..lang.en.given_names import given_name_gender
 from ..lang.en.names import GENDERED_HONORIFICS
-from ..lang.en.pronouns import FEMININE, MASCULINE, PERSON_NOUNS, SPEAKER_PRONOUNS
+from ..lang.en.pronouns import (
+    FEMININE,
+    MASCULINE,
+    PERSON_NOUNS,
+    SPEAKER_PRONOUNS,
+    noun_gender,
+)
 from ..lang.en.sources import BODY_NOUNS, ISSUED_NOUNS
 from ..lang.en.titles import (
     OFFICE_TITLES,
@@ -49,12 +55,18 @@ class _Speaker:
     span: tuple[int, int]  # the words naming the speaker
 
 
-def _cue_in(tokens: Sequence[Token], quoted: Container[int]) -> Token | None:
-    """The reporting verb among `tokens` that is outside the quotation."""
-    for token in tokens:
-        if token.i not in quoted and is_reporting_verb(token):
-            return token
-    return None
+def _cue_in(tokens: Sequence[Token], quoted: Container[int],
+            quotation: tuple[int, int] = (0, 0)) -> Token | None:
+    """The reporting verb among `tokens` that is outside the quotations: the one the
+    quotation (`quotation`, its characters) depends on when there is one ('Calling him a
+    "coward," Mr. Cruz told his rival to "leave..."': told, not calling), else the first."""
+    verbs = [token for token in tokens if token.i not in quoted and is_reporting_verb(token)]
+    start, end = quotation
+    inside = [token for token in tokens if start <= token.idx < end]
+    for verb in verbs:
+        if any(verb.i in {ancestor.i for ancestor in token.ancestors} for token in inside):
+            return verb
+    return verbs[0] if verbs else None
 
 
 def _sentences(doc: Doc) -> list[DocSpan]:
@@ -259,7 +271,7 @@ class _Resolver:
         ... the Texas governor continues") stands for; when none is near, the latest person
         of its gender before it."""
         wanted = "male" if token.lower_ in MASCULINE else "female" if token.lower_ in \
-            FEMININE else None
+            FEMININE else noun_gender(token.lower_) if token.pos_ == "NOUN" else None
         back = 1 if nearby_only else _SENTENCES_BACK
         sentence = token.sent.start
         sentence_index = bisect_right(self.sentence_starts, token.i) - 1
@@ -413,7 +425,7 @@ def _direct_quotes(article: Article, doc: Doc, sentences: list[DocSpan],
         for number, sentence in enumerate(candidates):
             if sentence.start_char >= end and "\n" in article.text[end:sentence.start_char]:
                 continue  # a tag ('"...," he said') is in the quote's paragraph, not the next
-            cue = _cue_in(list(sentence), quoted)
+            cue = _cue_in(list(sentence), quoted, (start, end))
             if cue is not None and number > 0 and sentence.start_char >= end and any(
                     child.dep_ == "ccomp" for child in cue.children):
                 cue = None  # the next sentence's own statement, not a '"...," she said' tag

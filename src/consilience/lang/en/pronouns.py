@@ -41,3 +41,32 @@ PERSON_NOUNS: Final = frozenset({
 })
 """Common nouns that stand for a person in news text (an "-er"/"-or"/"-ist" agent noun also
 does)."""
+
+FEMININE_NOUNS: Final = frozenset({
+    "woman", "women", "girl", "lady", "mother", "wife", "daughter", "sister", "grandmother",
+    "granddaughter", "aunt", "niece", "widow", "actress", "queen", "princess", "mom",
+    "stepmother", "bride", "girlfriend",
+})
+"""Nouns of a woman (and any noun ending in "-woman": "congresswoman", "spokeswoman")."""
+
+MASCULINE_NOUNS: Final = frozenset({
+    "man", "men", "boy", "gentleman", "father", "husband", "son", "brother", "grandfather",
+    "grandson", "uncle", "nephew", "widower", "king", "prince", "dad", "stepfather", "groom",
+    "boyfriend",
+})
+"""Nouns of a man (and an agent noun ending in "-man": "congressman", "spokesman")."""
+
+_NOT_MEN: Final = frozenset({"human", "german", "roman", "ottoman", "shaman", "caiman", "freshman",
+                            "ombudsman"})
+
+
+def noun_gender(word: str) -> str | None:
+    """"female" or "male" for a noun that says a person's gender ("congresswoman", "the
+    four-term congressman", "his wife"), else None."""
+    word = word.casefold()
+    if word in FEMININE_NOUNS or word.endswith(("woman", "women")):
+        return "female"
+    if word in MASCULINE_NOUNS or (word.endswith(("man", "men")) and word not in _NOT_MEN
+                                   and len(word) > 4):
+        return "male"
+    return None

@@ -15,7 +15,9 @@ A class says what the verb tells about the report:
 - ``cognition``, ``learn``: the subject holds or obtained the content ("believes", "learned");
 - ``direct``, ``commit``: the content is asked for or promised, not said to be so ("urged",
   "vowed");
-- ``frame``: a verb that frames a quotation more than it reports ("continued", "called").
+- ``frame``: a verb that frames a quotation more than it reports ("continued", "called"),
+  and verbs that judge someone in quoted words ("criticized the study as '...'", "praised
+  the group 'for ...'", "branded it the '...'").
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ _CLASS_MEMBERS: dict[str, tuple[str, ...]] = {
               "mention", "describe", "observe", "conclude", "point", "respond", "reply",
               "answer", "counter", "retort", "testify"),
     "assert": ("claim", "argue", "insist", "assert", "contend", "maintain", "allege", "stress",
-               "emphasize", "emphasise", "highlight", "charge"),
+               "emphasize", "emphasise", "highlight", "charge", "accuse"),
     "predict": ("warn", "predict", "estimate", "caution", "suggest", "hint", "indicate"),
     "manner": ("quip", "joke", "boast", "brag", "sing", "chant", "shout", "scream", "yell",
                "exclaim", "muse", "scoff", "lament", "whisper", "bristle", "snap", "complain",
@@ -45,7 +47,8 @@ _CLASS_MEMBERS: dict[str, tuple[str, ...]] = {
     "learn": ("hear", "learn"),
     "direct": ("ask", "urge", "demand", "plead", "beg"),
     "commit": ("promise", "vow"),
-    "frame": ("continue", "call"),
+    "frame": ("continue", "call", "criticize", "criticise", "praise", "blast", "slam",
+              "decry", "brand", "dub", "label", "mock", "hail", "blame"),
 }
 
 REPORTING_VERB_CLASSES: Final[Mapping[str, str]] = MappingProxyType({
