@@ -27,6 +27,8 @@ def value_of(nlp, text: str, expression: str, anchor: date = THURSDAY) -> str | 
     ("His relatives could not be located Wednesday in their hometown.", "Wednesday",
      "1989-10-25"),
     ("Until Monday, the police had not called him a suspect.", "Monday", "1989-10-23"),
+    ("Liberal groups prepared for a march on Saturday in the capital.", "Saturday",
+     "1989-10-28"),
     ("Saudi Arabia told oil companies of a cutback in its supply in November.", "November",
      "1989-11"),
     ("The company reported a loss in March.", "March", "1989-03"),

@@ -153,6 +153,25 @@ def points_forward(span: Span) -> bool:
         span.root.head.lower_ in _FORWARD_ADJECTIVES
 
 
+_AWAITING = frozenset({"prepare", "brace", "gear", "ready", "await", "wait", "plan", "set",
+                       "schedule", "head"})
+"""Verbs whose "for" object lies ahead of them ("prepared for a march on Saturday", "braced
+for the storm on Friday")."""
+
+
+def _awaited(span: Span, verb: Token | None) -> bool:
+    """The date belongs to what the verb's "for" object names: a thing awaited."""
+    if verb is None or verb.lemma_ not in _AWAITING:
+        return False
+    current = span.root
+    for _ in range(8):
+        if current.head.i == current.i or current.head.i == verb.i:
+            return current.dep_ == "prep" and current.lower_ == "for" and current.i != \
+                span.root.i
+        current = current.head
+    return False
+
+
 def _perfect_past(verb: Token | None) -> bool:
     """A past perfect clause ("until Thursday, they had not called him"): over already."""
     return verb is not None and any(child.dep_ == "aux" and child.lower_ == "had"
@@ -163,7 +182,8 @@ def clause_tense(span: Span) -> tuple[Token | None, Tense | None]:
     """The verb whose clause a date belongs to, and the tense that places the date: the
     future for a scheduled thing or a date that starts what is to come, else the clause's."""
     verb = governing_verb(span.root)
-    if scheduled_thing(span.root, verb) or (points_forward(span) and not _perfect_past(verb)):
+    if scheduled_thing(span.root, verb) or _awaited(span, verb) or \
+            (points_forward(span) and not _perfect_past(verb)):
         return verb, "future"
     return verb, tense_of(verb)
 
