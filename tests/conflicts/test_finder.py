@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from consilience.claims import (
     ClaimSpace,
     SentenceSpace,
@@ -220,3 +222,19 @@ def test_a_disagreement_found_in_a_fact_and_again_in_a_wider_group_is_told_once(
     twice = find_conflicts(articles, facts, claims, space.claim_similarity,
                            comparable=[list(claims), list(claims)])
     assert [conflict.sides for conflict in twice] == [conflict.sides for conflict in once]
+
+
+@pytest.mark.parametrize(("first", "second", "values"), [
+    ("The court appears ready to block the rule, which could cost up to 1.6 million women "
+     "their coverage.", "The justices appeared closely divided over a rule affecting 1.5 "
+     "million women.", {"1.5 million", "1.6 million"}),
+    ("The congressman billed taxpayers $5,687.75 for the trip.",
+     "Records show a charge of $5,587.75 for travel that week.",
+     {"USD 5,587.75", "USD 5,687.75"}),
+])
+def test_the_same_figure_told_two_ways_in_unlike_sentences_is_a_conflict(nlp, first, second,
+                                                                          values):
+    articles, claims, facts, space = story(nlp, ("2019-01-02", first), ("2019-01-02", second))
+    (conflict,) = find_conflicts(articles, facts, claims, space.claim_similarity)
+    assert conflict.kind == "number"
+    assert {side.value for side in conflict.sides} == values
