@@ -205,3 +205,57 @@ def test_the_stale_stories_are_parsed_together_before_they_are_analysed(database
         for story in stories:
             document = json.loads(store.analysis(story))
             assert len(document["articles"]) == 1 and document["brief"]
+
+
+def _state_of(clusterer):
+    stories = clusterer.stories
+    return ({key: (profile.members, profile.entities, profile.days, profile.places,
+                   profile.first, profile.last) for key, profile in stories.stories.items()},
+            {key: profile.centroid
+             for key, profile in stories.stories.items()},
+            {key: profile.members for key, profile in clusterer.topics.items()},
+            clusterer.topic_of_story, sorted((key, list(articles)) for key, articles
+                                             in stories.index.postings()))
+
+
+def test_ingest_saves_the_clusterer_and_a_restart_reads_it_not_every_article(
+        database_url, first_batch, tmp_path, monkeypatch):
+    with Store(database_url) as store:
+        ingest([first_batch], store, analyse=False)
+        position, _ = store.cluster_state()
+        assert position == 3
+        # the saved state is the clusterer a replay of every stored article makes (the
+        # stored features are rounded to 6 places; the live clusterer's are not)
+        from consilience.cluster import TwoLevelClusterer, features_from_json
+        replay = TwoLevelClusterer()
+        for item in store.stored_articles():
+            replay.restore(item.story - 1, item.topic - 1,
+                           features_from_json(item.article.id, item.features))
+        saved, replayed = _state_of(load_clusterer(store)), _state_of(replay)
+        assert saved[0] == replayed[0] and saved[2:] == replayed[2:]
+        assert all(saved[1][key] == pytest.approx(centroid, abs=1e-6)
+                   for key, centroid in replayed[1].items())
+        # a restart reads only what was stored after the state
+        later = tmp_path / "later"
+        write(later, "valley-herald", QUAKE_2, "Survivors found in Kastelburg", "2024-05-07")
+        calls = []
+        original = store.stored_articles
+        monkeypatch.setattr(store, "stored_articles",
+                            lambda after=0: calls.append(after) or original(after))
+        summary = ingest([later], store, analyse=False)
+        assert calls == [3] and summary.new_stories == 0  # it joined the earthquake
+        assert store.cluster_state()[0] == 4
+
+
+def test_a_state_of_another_index_depth_is_not_used(database_url, first_batch):
+    from dataclasses import replace
+
+    from consilience.config import STORY_PARAMS, ClusteringSettings
+    from consilience.stream import StreamClusterer
+
+    with Store(database_url) as store:
+        ingest([first_batch], store, analyse=False)
+        deeper = ClusteringSettings(stories=replace(STORY_PARAMS, depth=5))
+        loaded = StreamClusterer.load(store, deeper)
+        assert loaded.clusterer.stories.index.depth == 5 and loaded.position == 3
+        assert sorted(len(m) for m in loaded.clusterer.stories.clusters()) == [1, 1, 1]

@@ -19,8 +19,10 @@ from .clean import clean_all, oversized
 from .cluster import (
     TwoLevelClusterer,
     article_features,
+    dump_state,
     features_from_json,
     features_to_json,
+    load_state,
     story_title,
     stream_order_key,
 )
@@ -68,10 +70,24 @@ class StreamClusterer:
     @classmethod
     def load(cls, store: Store, settings: ClusteringSettings | None = None
              ) -> StreamClusterer:
+        """From the state saved by the last ingest, then the articles stored after it; with
+        no usable state, from every stored article."""
         settings = settings or ClusteringSettings()
+        saved = store.cluster_state()
+        clusterer = None if saved is None else load_state(saved[1], settings.stories,
+                                                          settings.topics)
+        if clusterer is not None and saved is not None:
+            loaded = cls(clusterer, saved[0])
+            loaded.catch_up(store.stored_articles(after=saved[0]))
+            return loaded
         loaded = cls(TwoLevelClusterer(settings.stories, settings.topics))
         loaded.catch_up(store.stored_articles())
         return loaded
+
+    def save(self, store: Store) -> None:
+        """Save the clusterer's state in the store, unless a later one is saved already."""
+        if self.position and store.cluster_state_position() < self.position:
+            store.save_cluster_state(self.position, dump_state(self.clusterer))
 
     def catch_up(self, stored: Iterable[StoredArticle]) -> int:
         """Put back articles stored after `position` (by another writer), in their order, as
@@ -143,6 +159,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, batch_size: int = DEFAU
         done += len(batch)
         if progress is not None:
             progress("clustering", done, len(articles))
+    if summary.added:
+        state.save(store)
     summary.new_stories = len(created)
     summary.changed_stories = len(touched - created)
     summary.problems = problems

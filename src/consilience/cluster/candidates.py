@@ -59,6 +59,13 @@ class CandidateIndex:
         for key in keys:
             self._postings[key].append(article)
 
+    def postings(self) -> Iterator[tuple[str, deque[str]]]:
+        """Every key with its posting list (to save the index)."""
+        yield from self._postings.items()
+
+    def restore_postings(self, key: str, articles: deque[str]) -> None:
+        self._postings[key] = articles
+
 
 def candidate_pairs(keyed: Sequence[tuple[int, str, Sequence[str]]],
                     depth: int = DEFAULT_DEPTH) -> Iterator[tuple[str, str]]:

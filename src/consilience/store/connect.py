@@ -47,7 +47,12 @@ def _version_1(connection: Connection) -> None:
     schema.metadata.create_all(connection)
 
 
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _version_1}
+def _version_2(connection: Connection) -> None:
+    """The clusterer's saved state (a new, empty table; nothing else changes)."""
+    schema.cluster_state.create(connection, checkfirst=True)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _version_1, 2: _version_2}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

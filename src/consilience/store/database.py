@@ -402,6 +402,33 @@ class Store:
 
     # --- integrity ------------------------------------------------------------------------
 
+    # --- the clusterer's saved state ------------------------------------------------------
+
+    def cluster_state(self) -> tuple[int, bytes] | None:
+        """The saved clusterer state and the article position it stands after, if any."""
+        with self._transaction() as connection:
+            row = connection.execute(select(schema.cluster_state.c.position,
+                                            schema.cluster_state.c.data)).first()
+        return (int(row[0]), bytes(row[1])) if row is not None else None
+
+    def cluster_state_position(self) -> int:
+        """The article position the saved clusterer state stands after (0: none saved)."""
+        with self._transaction() as connection:
+            saved = connection.execute(select(schema.cluster_state.c.position)).scalar()
+        return int(saved or 0)
+
+    def save_cluster_state(self, position: int, data: bytes) -> bool:
+        """Keep `data` as the clusterer's state after article `position`, unless a state
+        after a later position is saved already (another writer's); whether it was kept."""
+        with self._transaction(write=True) as connection:
+            saved = connection.execute(select(schema.cluster_state.c.position)).scalar()
+            if saved is not None and saved >= position:
+                return False
+            connection.execute(schema.cluster_state.delete())
+            connection.execute(schema.cluster_state.insert().values(
+                id=1, position=position, data=data))
+        return True
+
     def check_integrity(self) -> IntegrityReport:
         """Every violated rule of this database, one line each (see `store.integrity`); read
         in one snapshot, so it can run next to an ingest."""

@@ -7,6 +7,9 @@
     stories           one row per story: title, dates, topic, whether its analysis is stale, the
                       latest analysis (schema v1 JSON) and the text `stories --search` matches
     memberships       which story each article is in, with the score it joined with
+    cluster_state     the story clusterer as it stood after article `position` (one row,
+                      written at the end of an ingest), so a new ingest starts from it and
+                      reads only the articles stored after (schema version 2)
 """
 
 from __future__ import annotations
@@ -75,6 +78,13 @@ memberships = Table(
     Column("article", String(32), ForeignKey("articles.id"), primary_key=True),
     Column("story", Integer, ForeignKey("stories.id"), nullable=False),
     Column("score", Float, nullable=False),
+)
+
+cluster_state = Table(
+    "cluster_state", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),  # always 1
+    Column("position", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
 )
 
 Index("memberships_by_story", memberships.c.story)
