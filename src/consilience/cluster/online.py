@@ -187,7 +187,7 @@ def pair_features(features: ArticleFeatures, story: StoryProfile,
         decay = math.exp(-days / scale) if scale > 0 else float(days == 0)
     no_day = 1.0 - day
     about, who = cosine(features, story), named_overlap(features, story)
-    return (hand_score(features, story, params), about * decay, who * decay, about, who,
+    return (hand_score(features, story, params, about, who), about * decay, who * decay, about, who,
             _lead_names(features, story), place, other_place, site, other_site, day,
             other_day, age, other_age, numbers, other_years, gap, gap * no_day,
             span * no_day)
@@ -210,15 +210,17 @@ def score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams)
     return hand_score(features, story, params)
 
 
-def hand_score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams) -> float:
+def hand_score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams,
+               about: float | None = None, who: float | None = None) -> float:
     """The hand-set sum: cosine and names, plus or minus years, ages and days, decayed with
     time since the story's span (the topic level's score, and one of the story model's
     signals)."""
-    centroid = story.centroid
-    cosine = sum(weight * centroid.get(term, 0.0) for term, weight in features.terms.items())
-    cosine /= story.norm
+    if about is None:
+        about = cosine(features, story)
+    if who is None:
+        who = named_overlap(features, story)
     numbers = len(features.numbers & story.numbers.keys())
-    value = (params.term_weight * cosine + params.entity_weight * named_overlap(features, story)
+    value = (params.term_weight * about + params.entity_weight * who
              + params.number_weight * min(numbers, 5) / 5)
     if features.years and story.years and not features.years & story.years.keys():
         value -= params.other_years_penalty
