@@ -181,11 +181,18 @@ def _perfect_past(verb: Token | None) -> bool:
 def clause_tense(span: Span) -> tuple[Token | None, Tense | None]:
     """The verb whose clause a date belongs to, and the tense that places the date: the
     future for a scheduled thing or a date that starts what is to come, else the clause's."""
-    verb = governing_verb(span.root)
-    if scheduled_thing(span.root, verb) or _awaited(span, verb) or \
-            (points_forward(span) and not _perfect_past(verb)):
-        return verb, "future"
-    return verb, tense_of(verb)
+    known = span.doc.user_data.setdefault("consilience_tenses", {})
+    key = (span.start, span.end)
+    if key not in known:  # the timeline and the TIMEX3 pass ask for the same spans
+        verb = governing_verb(span.root)
+        if scheduled_thing(span.root, verb) or _awaited(span, verb) or \
+                (points_forward(span) and not _perfect_past(verb)):
+            tense: Tense | None = "future"
+        else:
+            tense = tense_of(verb)
+        known[key] = (verb.i if verb is not None else None, tense)
+    index, tense = known[key]
+    return (span.doc[index] if index is not None else None), tense
 
 
 def scheduled_thing(token: Token, verb: Token | None) -> bool:
@@ -200,6 +207,12 @@ def scheduled_thing(token: Token, verb: Token | None) -> bool:
                 child.lower_ in FUTURE_MODIFIERS for child in current.children):
             return True
     return False
+
+
+def following(span: Span) -> str:
+    """The two words after a span ("attacks" after "the Sept. 11"), read from its tokens:
+    `doc.text` is rebuilt on every access."""
+    return span.doc[span.end:span.end + 2].text
 
 
 def find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
@@ -225,7 +238,7 @@ def _find_expressions(doc: Doc, anchor: date | None) -> list[Expression]:
     reference: date | None = None
     for span in candidate_spans(doc):
         verb, tense = clause_tense(span)
-        value = historic_day(span.text, doc.text[span.end_char:span.end_char + 24]) or \
+        value = historic_day(span.text, following(span)) or \
             normalise_expression(span.text, anchor, tense, reference)
         reference = last_day(value, reference)
         found.append(Expression(span.start_char, span.end_char, span.text, value, tense,

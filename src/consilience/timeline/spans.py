@@ -23,11 +23,22 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _HOLIDAY_NAMES = r"(?:" + "|".join(
     re.escape(name).replace("'", "['\u2019]?") for name in sorted(
         {*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS}, key=len, reverse=True)) + r")"
-NAMED_DAY = re.compile(r"(?<![\w/-])(?:" + _HOLIDAY_NAMES + "|" + "|".join(
-    re.escape(name) for name in sorted(NAMED_ONLY, key=len, reverse=True)) + r")(?![\w/-])",
-    re.IGNORECASE)
-"""A holiday or a historic day by its name ("Thanksgiving Day", "Easter", "9/11"), which the
-tagger does not always label; a match counts only when it is capitalised as a name."""
+
+
+def _capitalised(name: str) -> set[str]:
+    """A name as a text capitalises it ("Thanksgiving Day", "Fourth of July", "D-Day")."""
+    words = [word if word in ("of", "de") else word[:1].upper() + word[1:]
+             for word in name.split()]
+    written = " ".join(words)
+    return {written, re.sub(r"-(\w)", lambda match: "-" + match.group(1).upper(), written)}
+
+
+NAMED_DAY = re.compile(r"(?<![\w/-])(?:" + "|".join(
+    re.escape(form).replace("'", "['\u2019]?") for form in sorted(
+        {form for name in (*FIXED_HOLIDAYS, *WEEKDAY_HOLIDAYS, *EASTER_HOLIDAYS, *NAMED_ONLY)
+         for form in _capitalised(name)}, key=len, reverse=True)) + r")(?![\w/-])")
+"""A holiday or a historic day by its name, capitalised as a name ("Thanksgiving Day",
+"Easter", "9/11"), which the tagger does not always label."""
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in (
         ("year", rf"{_YEAR}"),

@@ -32,7 +32,7 @@ from ..lang.en.calendar import WEEKDAYS
 from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
 from ..models import Article, TemporalExpression
 from ..models import Span as TextSpan
-from .expressions import candidate_spans, clause_tense, last_day
+from .expressions import candidate_spans, clause_tense, following, last_day
 from .published import published_anchor
 from .spans import NAMED_DAY, Part, span_parts
 
@@ -267,7 +267,7 @@ def _typed(span: Span, anchor: date | None, reference: date | None,
     if recurring is not None:
         return Timex(span.start_char, span.end_char, span.text, "set", recurring, None, None), None
     counted = _DURATION.search(text)
-    normalised = historic_day(text, span.doc.text[span.end_char:span.end_char + 24])
+    normalised = historic_day(text, following(span))
     if normalised is not None:
         return Timex(span.start_char, span.end_char, span.text, "date", normalised.value,
                      "day", None), normalised
@@ -425,8 +425,6 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         if span is not None and len(span):
             spans.append(span)
     for match in NAMED_DAY.finditer(text):
-        if not match.group()[0].isupper() and not match.group()[0].isdigit():
-            continue  # "may day", "easter" as plain words
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         span = doc.char_span(match.start(), match.end(), label="DATE",
@@ -458,6 +456,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
                     not _BACKWARD.search(text):
                 quarter = timex.value
         found.append(timex)
+    if not any(timex.value and timex.value.startswith(_DAYLESS) for timex in found):
+        return found
     return _times_on_their_day(found, [(sent.start_char, sent.end_char) for sent in doc.sents])
 
 
