@@ -259,3 +259,25 @@ def test_a_state_of_another_index_depth_is_not_used(database_url, first_batch):
         loaded = StreamClusterer.load(store, deeper)
         assert loaded.clusterer.stories.index.depth == 5 and loaded.position == 3
         assert sorted(len(m) for m in loaded.clusterer.stories.clusters()) == [1, 1, 1]
+
+
+def test_stale_stories_analysed_in_several_processes_are_those_one_process_gives(
+        tmp_path, first_batch, monkeypatch):
+    import consilience.stream as stream
+    from consilience.config import AnalyzeConfig
+
+    monkeypatch.setattr(stream, "_MIN_STORIES_PER_WORKER", 1)
+    documents = []
+    for jobs in (1, 2):
+        with Store(tmp_path / f"jobs{jobs}.db") as store:
+            ingest([first_batch], store, analyse=False)
+            stories = [row.id for row in store.stories(stale_only=True)]
+            config = AnalyzeConfig(jobs=jobs)
+            assert stream._story_workers(config, len(stories)) == jobs
+            problems: list = []
+            assert stream.analyse_stale(store, config, problems=problems) == 3
+            assert problems == [] and not store.stories(stale_only=True)
+            documents.append({story: json.loads(store.analysis(story)) for story in stories})
+    for one, several in zip(documents[0].values(), documents[1].values(), strict=True):
+        for part in ("articles", "entities", "facts", "conflicts", "quotes", "brief"):
+            assert one[part] == several[part]

@@ -8,13 +8,17 @@ stale and analysed again (`analyse_stale`), each analysis saved in its own trans
 
 from __future__ import annotations
 
+import atexit
 import logging
+import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotate import BytesDocCache, DocCache, annotate, load_pipeline
+from .annotate.annotator import available_cores
 from .clean import clean_all, oversized
 from .cluster import (
     TwoLevelClusterer,
@@ -200,17 +204,29 @@ def analyse_stale(store: Store, config: AnalyzeConfig | None = None,
 
     Each story is claimed first (`Store.claims`): one being analysed by another process is
     left to it and come back to at the end, after waiting for that process; a stale story is
-    analysed only if it is still stale once claimed (another process may have done it)."""
+    analysed only if it is still stale once claimed (another process may have done it).
+    With `problems` to report to, the stories are analysed in `config.jobs` processes (0: one
+    per core; see `_story_workers`), each claiming its stories as a concurrent ingest would."""
     targets = list(stories) if stories is not None else [
         row.id for row in store.stories(stale_only=True)]
     _parse_all(store, targets, config or AnalyzeConfig())
     done = 0
     deferred: list[int] = []
     claims = store.claims()
+    # several processes only where a failed story is reported and the others go on
+    workers = _story_workers(config or AnalyzeConfig(), len(targets)) \
+        if problems is not None else 1
     try:
-        for index, story in enumerate(targets, start=1):
-            outcome = _analyse_claimed(store, claims, story, config, problems,
-                                       only_stale=stories is None, wait=False)
+        if workers > 1:
+            outcomes = _analyse_in_processes(store, targets, config or AnalyzeConfig(),
+                                             workers, only_stale=stories is None)
+        else:
+            outcomes = ((story, _analyse_claimed(store, claims, story, config, problems,
+                                                 only_stale=stories is None, wait=False), [])
+                        for story in targets)
+        for index, (story, outcome, found) in enumerate(outcomes, start=1):
+            if problems is not None:
+                problems.extend(found)
             if outcome is None:
                 deferred.append(story)
             done += bool(outcome)
@@ -222,6 +238,70 @@ def analyse_stale(store: Store, config: AnalyzeConfig | None = None,
     finally:
         claims.close()
     return done
+
+
+_MIN_STORIES_PER_WORKER = 4
+"""A process of its own is worth starting for this many stories (starting one costs about
+what analysing a few small stories does)."""
+
+
+def _story_workers(config: AnalyzeConfig, stories: int) -> int:
+    """How many processes analyse `stories` stale stories: `config.jobs` (0: one per core),
+    at most one per `_MIN_STORIES_PER_WORKER` stories, one inside a daemon process (a Dask
+    worker may not start others)."""
+    wanted = config.jobs if config.jobs > 0 else available_cores()
+    if wanted <= 1 or multiprocessing.current_process().daemon:
+        return 1
+    return max(1, min(wanted, stories // _MIN_STORIES_PER_WORKER))
+
+
+_worker_store: Store | None = None
+_worker_claims: StoryClaims | None = None
+
+
+def _open_worker_store(url: str, lock_wait: float) -> None:
+    """A story-analysis process's own connection to the database and its own claims on
+    stories (a forked process must not use its parent's connections)."""
+    global _worker_store, _worker_claims
+    _worker_store = Store(url, lock_wait=lock_wait)
+    _worker_claims = _worker_store.claims()
+    atexit.register(_close_worker_store)
+
+
+def _close_worker_store() -> None:
+    if _worker_claims is not None:
+        _worker_claims.close()
+    if _worker_store is not None:
+        _worker_store.close()
+
+
+def _analyse_in_worker(task: tuple[int, AnalyzeConfig, bool]
+                       ) -> tuple[int, bool | None, list[Problem]]:
+    story, config, only_stale = task
+    if _worker_store is None or _worker_claims is None:
+        raise RuntimeError("a story-analysis worker without its database")
+    found: list[Problem] = []
+    outcome = _analyse_claimed(_worker_store, _worker_claims, story, config, found,
+                               only_stale=only_stale, wait=False)
+    return story, outcome, found
+
+
+def _analyse_in_processes(store: Store, stories: Sequence[int], config: AnalyzeConfig,
+                          workers: int, *, only_stale: bool
+                          ) -> Iterable[tuple[int, bool | None, list[Problem]]]:
+    """(story, outcome, problems) of each story, analysed in `workers` processes that each
+    open the database themselves and claim a story before analysing it (the claims that
+    keep two ingests off one story keep the workers off each other's too). The stories'
+    parses are in the annotation cache already (`_parse_all`); the processes are forked,
+    so the language pipeline loaded for that parse is not loaded again."""
+    url = store.engine.url.render_as_string(hide_password=False)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    tasks = [(story, config, only_stale) for story in stories]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                             initializer=_open_worker_store,
+                             initargs=(url, store.lock_wait)) as pool:
+        yield from pool.map(_analyse_in_worker, tasks)
 
 
 def _parse_all(store: Store, stories: Sequence[int], config: AnalyzeConfig) -> None:
