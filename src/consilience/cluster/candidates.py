@@ -22,6 +22,9 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 PERMUTATIONS = 64
 BANDS = 16  # 16 bands of 4 rows: a pair with 3-gram Jaccard 0.5 shares a band 64% of the time
 ROWS = PERMUTATIONS // BANDS
+_SEED = 7
+_TEMPLATE = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
+"""Its hash permutations are drawn once and shared (a MinHash draws them anew each time)."""
 
 
 def band_keys(text: str) -> tuple[str, ...]:
@@ -30,7 +33,8 @@ def band_keys(text: str) -> tuple[str, ...]:
     shingles = {" ".join(words[index:index + 3]).encode() for index in range(len(words) - 2)}
     if len(shingles) < 5:
         return ()
-    signature = MinHash(num_perm=PERMUTATIONS, seed=7)
+    signature = MinHash(num_perm=PERMUTATIONS, seed=_SEED, permutations=_TEMPLATE.permutations,
+                        scheme=_TEMPLATE.scheme)
     signature.update_batch(list(shingles))
     keys = []
     for band in range(BANDS):

@@ -127,8 +127,8 @@ _SIGNED = (("hand_weight", 1.0), ("recent_cosine_weight", 1.0), ("recent_names_w
 
 
 def cosine(features: ArticleFeatures, story: StoryProfile) -> float:
-    centroid = story.centroid
-    value = sum(weight * centroid.get(term, 0.0) for term, weight in features.terms.items())
+    told = story.centroid.get
+    value = sum(weight * told(term, 0.0) for term, weight in features.terms.items())
     return value / story.norm
 
 
@@ -187,7 +187,9 @@ def pair_features(features: ArticleFeatures, story: StoryProfile,
         decay = math.exp(-days / scale) if scale > 0 else float(days == 0)
     no_day = 1.0 - day
     about, who = cosine(features, story), named_overlap(features, story)
-    return (hand_score(features, story, params, about, who), about * decay, who * decay, about, who,
+    hand = hand_score(features, story, params, about, who,
+                      bool(day) if features.days and story.days else None)
+    return (hand, about * decay, who * decay, about, who,
             _lead_names(features, story), place, other_place, site, other_site, day,
             other_day, age, other_age, numbers, other_years, gap, gap * no_day,
             span * no_day)
@@ -211,10 +213,11 @@ def score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams)
 
 
 def hand_score(features: ArticleFeatures, story: StoryProfile, params: ClusterParams,
-               about: float | None = None, who: float | None = None) -> float:
+               about: float | None = None, who: float | None = None,
+               days_meet: bool | None = None) -> float:
     """The hand-set sum: cosine and names, plus or minus years, ages and days, decayed with
     time since the story's span (the topic level's score, and one of the story model's
-    signals)."""
+    signals); `about`, `who` and `days_meet` when the caller has them already."""
     if about is None:
         about = cosine(features, story)
     if who is None:
@@ -231,7 +234,8 @@ def hand_score(features: ArticleFeatures, story: StoryProfile, params: ClusterPa
             value -= params.other_ages_penalty
     same_day = False
     if features.days and story.days:
-        same_day = _days_meet(features.days, story.event_days())
+        same_day = _days_meet(features.days, story.event_days()) if days_meet is None \
+            else days_meet
         value += params.day_weight if same_day else -params.other_days_penalty
     if features.published is not None and story.first is not None and story.last is not None:
         gap = max(story.first - features.published, features.published - story.last, 0.0)
@@ -246,12 +250,19 @@ def hand_score(features: ArticleFeatures, story: StoryProfile, params: ClusterPa
 def _days_meet(days: Iterable[str], others: Iterable[str]) -> bool:
     """Whether a day of one set is a day of the other or next to one (a shooting late on
     Saturday is reported as Saturday night by one outlet and early Sunday by another)."""
+    wanted = _with_neighbours(tuple(others))
+    return any(value in wanted for value in days)
+
+
+@lru_cache(maxsize=65_536)
+def _with_neighbours(days: tuple[str, ...]) -> frozenset[str]:
+    """The days and the day before and after each."""
     wanted = set()
-    for value in others:
+    for value in days:
         day = date.fromisoformat(value)
         wanted.update({value, (day - timedelta(days=1)).isoformat(),
                        (day + timedelta(days=1)).isoformat()})
-    return any(value in wanted for value in days)
+    return frozenset(wanted)
 
 
 class StoryClusterer:
