@@ -82,7 +82,7 @@ def test_unreachable_scheduler_is_one_line_and_exit_1(inputs, tmp_path):
 
 def test_the_clustering_thresholds_come_from_a_settings_file(inputs, tmp_path):
     settings = tmp_path / "settings.toml"
-    settings.write_text("[clustering.stories]\nthreshold = 5.0\n", encoding="utf-8")
+    settings.write_text("[clustering.stories]\nthreshold = 100.0\n", encoding="utf-8")
     out = tmp_path / "out"
     result = RUNNER.invoke(app, ["batch", str(inputs), "--engine", "local", "--out", str(out),
                                  "--format", "jsonl", "--config", str(settings), "-q"])
