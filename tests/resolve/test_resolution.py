@@ -353,3 +353,27 @@ def test_the_members_of_a_party_are_the_party():
     party = entity_with(story, "Republicans")
     assert party is entity_with(story, "The Republican Party")
     assert kinds(party)["Republicans"] != "variant"
+
+
+def test_a_person_s_campaign_is_its_own_entity_across_outlets():
+    story = resolve(
+        "The Obama campaign said on Tuesday that the plan would end Medicare. Barack Obama "
+        "spoke in Ohio. The Romney campaign answered with an ad.",
+        "The Obama campaign disputed the claim, while the Romney team released an ad. "
+        "President Obama and Mitt Romney campaigned in Iowa.")
+    campaign = entity_with(story, "Obama campaign")
+    romney = entity_with(story, "Romney campaign")
+    assert campaign.type == "ORG" and len(campaign.articles) == 2
+    assert campaign is not entity_with(story, "Barack Obama")
+    assert campaign is not romney
+    assert romney is entity_with(story, "Romney team")  # the informal name of that body
+    assert len(romney.articles) == 2
+
+
+def test_one_party_s_lawmakers_are_not_the_other_s():
+    story = resolve(
+        "Democratic lawmakers complained that the reading skipped parts of the text.",
+        "Republican lawmakers said the reading was a success. Democratic lawmakers disagreed.")
+    democrats = entity_with(story, "Democratic lawmakers")
+    assert len(democrats.articles) == 2
+    assert democrats is not entity_with(story, "Republican lawmakers")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
+from ..lang.en.names import GROUP_HEADS, MEMBER_GROUP_HEADS, OWNED_BODY_HEADS
 from ..lang.en.titles import is_honorific
 from ..models import Article, Mention, Span
 
@@ -64,12 +65,78 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_GROUP_MODIFIER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+"""Tags of the names that make a group noun after them a group of their own: a person's ("the
+Obama campaign"), a body's ("White House officials"), a party's ("Democratic lawmakers").
+A place's are not ("Texas lawmakers" stay the place and a common noun)."""
+
+_GROUP_MODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _group_modifier(token: Token) -> bool:
+    """A word of the proper modifier before a group noun: a capitalised word of a person's, a
+    body's or a party's name, or an untagged capitalised word inside a sentence ("Internet
+    companies"; a sentence's first word is capitalised whatever it is: "Federal authorities")."""
+    if not token.text[:1].isupper() or token.is_punct:
+        return False
+    if token.ent_type_:
+        return token.ent_type_ in _GROUP_MODIFIER_LABELS
+    if token.pos_ not in _GROUP_MODIFIER_POS or token.i == token.sent.start:
+        return False
+    before = token.doc[token.i - 1]
+    return not (before.is_punct or before.is_quote) and not is_honorific(token.text)
+
+
+def _owned_body(doc: Doc, start: int, head: int) -> bool:
+    """A body that belongs to the person or people named before it: "the Obama campaign", "the
+    Chinese government"; not a thing done on or about a name ("a Facebook campaign", "the
+    Medicare campaign"): "the" before a person's or a people's name."""
+    return start > 0 and doc[start - 1].lower_ == "the" and any(
+        doc[index].ent_type_ in ("PERSON", "NORP") for index in range(start, head))
+
+
+def group_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of groups news names by a common noun after a proper modifier: "the Obama
+    campaign", "the Trump administration" (a person's organisation, not the person),
+    "Democratic lawmakers", "Internet companies" (`GROUP_HEADS`); a person's organisation only
+    as "the" <person> <body> (`_owned_body`). The head is a lower-case
+    noun outside any tagged name; a possessive ("Romney's campaign") or a word between them
+    ("Republican presidential candidates") makes no group."""
+    found: list[tuple[int, int]] = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.ent_type_ or not token.text.islower() \
+                or token.text not in GROUP_HEADS:
+            continue
+        start = token.i
+        while start > token.sent.start and _group_modifier(doc[start - 1]):
+            start -= 1
+        if start == token.i or doc[start].ent_iob_ == "I":
+            continue  # no modifier, or a name that begins before it
+        if token.text in OWNED_BODY_HEADS and not _owned_body(doc, start, token.i):
+            continue
+        found.append((start, token.i + 1))
+    return found
+
+
 def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
-    """Named-entity mentions in reading order, each with its sentence index."""
+    """Named-entity mentions in reading order, each with its sentence index. A group named by a
+    common noun after a proper modifier (`group_spans`) is one mention in place of the names
+    inside it: an organisation (ORG) when its head is a body, a group of people (NORP, as
+    spaCy tags "Republicans") when its head names members."""
     sentence_index = {sent.start: number for number, sent in enumerate(doc.sents)}
     mentions: list[Mention] = []
+    groups = group_spans(doc)
+    for first, last in groups:
+        span = doc[first:last]
+        start, end = _trim(article.text, span.start_char, span.end_char)
+        # members ("Democratic lawmakers") are a group of people, as a party's members
+        # ("Republicans") are; a person's campaign or administration is an organisation
+        label = "NORP" if span[-1].text in MEMBER_GROUP_HEADS else "ORG"
+        mentions.append(Mention(Span(article.id, start, end, article.text[start:end]), label,
+                                sentence_index.get(span.sent.start, 0)))
     for ent in doc.ents:
-        if ent.label_ not in NAME_LABELS:
+        if ent.label_ not in NAME_LABELS or any(first <= ent.start and ent.end <= last
+                                                for first, last in groups):
             continue
         start, end = _trim(article.text,
                            _without_opening_word(doc, ent, _with_honorific(doc, ent)),
@@ -82,5 +149,7 @@ def extract_mentions(article: Article, doc: Doc) -> list[Mention]:
         sentence = sentence_index.get(ent.sent.start, 0)
         mentions.append(Mention(Span(article.id, start, end, text),
                                 ent.label_, sentence))
+    if groups:
+        mentions.sort(key=lambda mention: mention.span.start)
     return mentions
 

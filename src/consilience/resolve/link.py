@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..lang.en.given_names import same_given_name
-from .local import PLACE_TYPES, LocalEntity, body_short_form, head_of, members_of_party
+from .local import (
+    PLACE_TYPES,
+    LocalEntity,
+    body_short_form,
+    head_of,
+    informal_body_name,
+    members_of_party,
+)
 from .names import (
     NameForm,
     edit_distance,
@@ -126,6 +133,8 @@ def _full_pair(left: NameForm, right: NameForm, bodies: bool = False) -> float |
         if left.last == right.last and len(shorter) > 1 \
                 and longer[len(longer) - len(shorter):] == shorter:
             return None  # "Strengthen Social Security" is not "Social Security"
+        if informal_body_name(left, right):
+            return 0.75  # "the Romney team" of the "Romney campaign"
     if left.last == right.last:
         if not same_person_parts(left, right, strict_suffix=False):
             return None  # Jr. and Sr., George H. W. and George W., Mr. and Mrs.

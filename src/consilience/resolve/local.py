@@ -14,8 +14,10 @@ from ..lang.en.given_names import same_given_name
 from ..lang.en.names import (
     BODY_NAME_SUFFIXES,
     COUNTRY_KEYS,
+    INFORMAL_BODY_HEADS,
     NEWS_HEADS,
     ORGANISATION_HEADS,
+    OWNED_BODY_HEADS,
     US_STATE_ABBREVIATIONS,
 )
 from ..lang.en.pronouns import REFERRING_PRONOUNS
@@ -370,6 +372,30 @@ def _link_full_names(groups: dict[str, list[NamedMention]], links: _UnionFind) -
             links.union(key, heads[form.last][0])
 
 
+def informal_body_name(left: NameForm, right: NameForm) -> bool:
+    """Whether two names are one owner's body, one by an informal head: "Romney team" and
+    "Romney campaign" (`INFORMAL_BODY_HEADS`)."""
+    heads = {left.last, right.last}
+    return len(left.tokens) == len(right.tokens) > 1 and len(heads) == 2 \
+        and bool(heads & INFORMAL_BODY_HEADS) and heads <= OWNED_BODY_HEADS \
+        and [fold(token) for token in left.tokens[:-1]] \
+        == [fold(token) for token in right.tokens[:-1]]
+
+
+def _link_informal_bodies(groups: dict[str, list[NamedMention]], links: _UnionFind) -> None:
+    """"The Romney team" is the one Romney body the article names by a formal head ("the
+    Romney campaign")."""
+    full = [(key, items[0].form) for key, items in groups.items()
+            if len(items[0].form.tokens) > 1 and not items[0].form.acronym]
+    for key, form in full:
+        if form.last not in INFORMAL_BODY_HEADS:
+            continue
+        found = [other_key for other_key, other in full if other.last not in INFORMAL_BODY_HEADS
+                 and informal_body_name(form, other)]
+        if len(found) == 1:
+            links.union(key, found[0])
+
+
 def members_of_party(word: str, tokens: tuple[str, ...]) -> bool:
     """Whether a plural (folded: "republicans", "democrats") names the members of the party
     named by `tokens` ("Republican Party", "Democratic Party"): one word, then "party"."""
@@ -510,6 +536,7 @@ def link_article(article_id: str, text: str, mentions: Sequence[Mention],
     _link_full_names(groups, links)
     _link_misspelt_surnames(groups, facts, links, prominence)
     _link_party_members(groups, links)
+    _link_informal_bodies(groups, links)
     entities: dict[str, LocalEntity] = {}
     for item in named:
         root = links.find(each.get(id(item), group_key(item.form)))

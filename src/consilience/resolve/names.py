@@ -20,6 +20,7 @@ from ..lang.en.names import (
     GENDERED_HONORIFICS,
     GENERATIONAL_SUFFIXES,
     LEADING_PREPOSITIONS,
+    MEMBER_GROUP_HEADS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORGANISATION_HEADS,
@@ -200,7 +201,8 @@ def parse_name(text: str) -> NameForm:
     acronym = acronym and state is None
     key = (state or name_key(bare, acronym)) + (f" {suffix}" if suffix else "")
     if not genders and len(bare) > 1 and not acronym \
-            and fold(bare[-1]) not in ORGANISATION_HEADS:
+            and fold(bare[-1]) not in ORGANISATION_HEADS \
+            and fold(bare[-1]) not in MEMBER_GROUP_HEADS:
         # a full name says its bearer's gender by its given name ("Hillary Clinton")
         genders = {given_name_gender(bare[0])} - {""}
     return NameForm(text, bare, tuple(titles), acronym, key,

@@ -9,7 +9,31 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-ORGANISATION_HEADS: Final = frozenset({
+OWNED_BODY_HEADS: Final = frozenset({
+    "campaign", "administration", "government", "regime", "team",
+})
+"""Singular nouns that, after a person's or a body's name, make a body of its own: "the Obama
+campaign", "the Trump administration", "the Assad regime" (an organisation, not the person)."""
+
+INFORMAL_BODY_HEADS: Final = frozenset({"team"})
+"""Owned-body heads that news uses for whichever body of that owner it has named: "the Romney
+team" is the Romney campaign of the story."""
+
+MEMBER_GROUP_HEADS: Final = frozenset({
+    "lawmakers", "legislators", "senators", "congressmen", "congresswomen", "officials",
+    "leaders", "aides", "staffers", "strategists", "operatives", "activists", "lobbyists",
+    "donors", "voters", "delegates", "governors", "candidates", "members", "authorities",
+    "investigators", "prosecutors", "diplomats", "negotiators", "executives", "companies",
+    "firms",
+})
+"""Plural nouns that, after a party's, a body's or a kind's proper name, name a group that acts
+and speaks as one: "Democratic lawmakers", "White House officials", "Internet companies" (a
+group of people or bodies, like a party's members: not one organisation)."""
+
+GROUP_HEADS: Final = OWNED_BODY_HEADS | MEMBER_GROUP_HEADS
+"""Head nouns of the groups that news names by a common noun after a proper modifier."""
+
+ORGANISATION_HEADS: Final = OWNED_BODY_HEADS | frozenset({
     "post", "times", "news", "party", "institute", "university", "college", "school", "agency",
     "ministry", "department", "company", "co", "corp", "corporation", "inc", "ltd", "llc", "plc",
     "group", "bank", "council", "committee", "association", "centre", "center", "press",
