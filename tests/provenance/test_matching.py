@@ -217,3 +217,20 @@ def test_the_same_long_words_from_a_named_person_and_a_description_are_one_quote
 def test_an_ampersand_for_and_is_not_a_rewording():
     assert not reworded("both believe that conservation & healthy herds are critical",
                         "both believe that conservation and healthy herds are critical")
+
+
+def test_a_speaker_one_outlet_resolved_is_the_one_the_other_describes_alike():
+    # one outlet's "the ad says" was credited to the campaign that released it; the other
+    # outlet's "the advertisement says" stays a description: one speaker, reworded
+    resolved = Quote(id="a-q1", span=Span("a", 10, 60, "You paid into Medicare for years, "
+                                                        "every single paycheck, they said."),
+                     direct=True, speaker="e-campaign", speaker_text="Campaign of Ruth Hale",
+                     source_span=Span("a", 0, 6, "The ad"))
+    described = quote("b", 1, "You paid in to Medicare for years, every paycheck, they said.",
+                      None, "the advertisement")
+    linked, wording, attribution = link_quotes([resolved, described])
+    assert linked[0].same_as == ("b-q1",) and len(wording) == 1 and attribution == []
+    # a named speaker's own words ("Ruth Hale") are no description to compare
+    named = quote("c", 1, "You paid in to Medicare for years, every paycheck, they said.",
+                  "e-hale", "Ruth Hale")
+    assert link_quotes([named, described])[0][0].same_as == ()

@@ -142,16 +142,25 @@ def _head(text: str | None) -> str:
 
 def _speakers_compatible(left: Quote, right: Quote, verbatim: bool = False) -> bool:
     """Whether two quotes may be one speaker's: the same entity, descriptions alike, an
-    unknown speaker on one side, or (`verbatim`: the same words) a named person and a
-    description ("the Republican leader")."""
+    unknown speaker on one side, a speaker one outlet resolved ("the ad" said: the campaign
+    that released it) described as the other describes its own ("the advertisement"), or
+    (`verbatim`: the same words) a named person and a description ("the Republican
+    leader")."""
     if left.speaker and right.speaker:
         return left.speaker == right.speaker
     if not left.speaker_text or not right.speaker_text:
         return True
     if bool(left.speaker) != bool(right.speaker):
-        return verbatim  # a named person and a description: only the words can tell
-    return _head(left.speaker_text) == _head(right.speaker_text) or \
-        _descriptions_alike(left.speaker_text, right.speaker_text)
+        named, described = (left, right) if left.speaker else (right, left)
+        own_words = named.source_span.text if named.source_span is not None else ""
+        return verbatim or (bool(own_words) and own_words != named.speaker_text
+                            and _alike(own_words, described.speaker_text or ""))
+    return _alike(left.speaker_text, right.speaker_text)
+
+
+def _alike(left: str, right: str) -> bool:
+    """Two descriptions of one speaker: the same head word, or meaning the same."""
+    return _head(left) == _head(right) or _descriptions_alike(left, right)
 
 
 def _descriptions_alike(left: str, right: str) -> bool:
