@@ -377,3 +377,11 @@ def test_one_party_s_lawmakers_are_not_the_other_s():
     democrats = entity_with(story, "Democratic lawmakers")
     assert len(democrats.articles) == 2
     assert democrats is not entity_with(story, "Republican lawmakers")
+
+
+def test_a_name_in_the_plural_is_no_misspelling():
+    story = resolve(
+        "The Social Security Trust Fund will run dry in 2036, the trustees said on Monday.",
+        "The Social Security Trust Funds will be exhausted in 2036, the trustees warned.",
+        "The trustees said the Social Security Trust Fund would be depleted in 2036.")
+    assert [conflict for conflict in story.conflicts if conflict.kind == "name"] == []

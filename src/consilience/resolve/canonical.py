@@ -82,12 +82,21 @@ def _alias_kind(form: NameForm, canonical: NameForm) -> AliasKind:
 
 def _misspells(tokens: list[str], canonical: list[str]) -> bool:
     """A spelling variant: some word is a near miss of a canonical word (one or two letters
-    apart) and every other word is one of the canonical words."""
+    apart, not its plural or singular: "Trust Funds" / "Trust Fund" is one name inflected)
+    and every other word is one of the canonical words."""
     near = [token for token in tokens if token not in canonical and any(
         edit_distance(token, word) <= 2 and similarity(token, word) >= 0.85
-        and min(len(token), len(word)) >= 4 for word in canonical)]
+        and min(len(token), len(word)) >= 4 and not _inflected(token, word)
+        for word in canonical)]
     others = [token for token in tokens if token not in near]
     return bool(near) and all(token in canonical for token in others)
+
+
+def _inflected(token: str, word: str) -> bool:
+    """Whether one word is the other with a plural ending ("funds" / "fund", "taxes" /
+    "tax")."""
+    shorter, longer = sorted((token, word), key=len)
+    return longer in (shorter + "s", shorter + "es")
 
 
 def _display(named: NamedMention) -> str:
