@@ -114,7 +114,7 @@ def test_unreachable_server_is_one_clear_line(example_dir):
 
 def test_ingest_reads_the_clustering_thresholds_from_a_settings_file(tmp_path, example_dir):
     settings = tmp_path / "settings.toml"
-    settings.write_text("[clustering.stories]\nthreshold = 5.0\n", encoding="utf-8")
+    settings.write_text("[clustering.stories]\nthreshold = 100.0\n", encoding="utf-8")
     db = tmp_path / "stories.db"
     result = run("ingest", example_dir, "--db", db, "--no-analysis", "--config", settings)
     assert result.returncode == 0, result.stderr

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 
 from ..isodates import parse_iso
+from ..lang.en.predicates import event_kind
 from ..models import Claim, ConflictSide, Quantity, Span
 
 _NEXT_WORD = re.compile(r"[\s-]*(?:[A-Za-z]+(?:-[A-Za-z]+)+\s+)*([A-Za-z]{3,})")
@@ -267,9 +268,9 @@ def near_value_conflicts(claims: Sequence[Claim], held: Held
                    for values in story_held.values()):
                 continue
             first, second = sorted((key, other_key))
-            sides = told.setdefault((slot, first, second), {first: [], second: []})
-            sides[key].append((article, label, span))
-            sides[other_key].append((other_article, other_label, other_span))
+            sides = told.setdefault((slot, first, second), {})  # sides in text order
+            sides.setdefault(key, []).append((article, label, span))
+            sides.setdefault(other_key, []).append((other_article, other_label, other_span))
     return [("number", [ConflictSide(value=mentions[0][1],
                                      articles=tuple(dict.fromkeys(a for a, _, _ in mentions)),
                                      spans=tuple(dict.fromkeys(s for _, _, s in mentions)))
@@ -279,13 +280,14 @@ def near_value_conflicts(claims: Sequence[Claim], held: Held
 
 def same_event_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
     """The claims of a loosely alike group (`claims.comparable_groups`) that tell of one
-    kind of event (the same predicate class, else the same predicate), in groups of two or
-    more articles: whose days to compare. Loosely alike sentences of a story tell of many
-    events ("stood firm on Friday", "since their Dec. 11 meeting", "return on Friday"), and
-    different days of different events are no disagreement."""
+    kind of event (`lang.en.predicates.event_kind`: the same predicate class, else the same
+    predicate), in groups of two or more articles: whose days to compare. Loosely alike
+    sentences of a story tell of many events ("stood firm on Friday", "since their Dec. 11
+    meeting", "return on Friday"), and different days of different events are no
+    disagreement."""
     by_event: dict[str, list[Claim]] = {}
     for claim in claims:
-        event = claim.predicate_class or claim.predicate
+        event = event_kind(claim.predicate, claim.predicate_class)
         if event and claim.dates:
             by_event.setdefault(event, []).append(claim)
     return [group for group in by_event.values()

@@ -65,6 +65,22 @@ _PREDICATE_CLASSES: dict[str, str] = {
 PREDICATE_CLASSES: Final[Mapping[str, str]] = MappingProxyType(_PREDICATE_CLASSES)
 """Lemma or "lemma particle" -> class."""
 
+_DEPARTURE_VERBS: dict[str, str] = {"leave": "resign", "exit": "resign", "vacate": "resign"}
+"""Verbs that tell of a departure only in some contexts ("leaving office" / "left for Paris"):
+kept out of the alignment's classes, but two loosely alike sentences of them and of a
+resignation tell of one kind of event when their days are compared."""
+
+
+def event_kind(predicate: str | None, predicate_class: str | None) -> str | None:
+    """The kind of event a claim tells of, for comparing the days outlets give it: its
+    predicate class, a departure verb's class, else the predicate itself."""
+    if predicate_class:
+        return predicate_class
+    if predicate is None:
+        return None
+    return _DEPARTURE_VERBS.get(predicate.casefold(), predicate)
+
+
 _STATUS_WORDS: dict[str, str] = {
     "on hold": "on-hold", "suspended": "on-hold", "paused": "on-hold",
     "proposed": "propose", "planned": "propose", "threatened": "propose",
