@@ -257,25 +257,44 @@ def near_value_conflicts(claims: Sequence[Claim], held: Held
                for slot, key, label, span in _quantity_values(claim)
                if not slot[1].startswith("percent")]
     told: dict[tuple[Slot, str, str], dict[str, list[tuple[str, str, Span]]]] = {}
-    for index, (article, slot, key, label, span) in enumerate(figures):
-        for other_article, other_slot, other_key, other_label, other_span in figures[index + 1:]:
-            if article == other_article or slot != other_slot or key == other_key:
-                continue
-            low, high = sorted((abs(float(key)), abs(float(other_key))))
-            if low == 0 or (high - low) / high > _NEAR:
-                continue
-            if any((slot, key) in values and (slot, other_key) in values
-                   for values in story_held.values()):
-                continue
-            first, second = sorted((key, other_key))
-            sides = told.setdefault((slot, first, second), {})  # sides in text order
-            sides.setdefault(key, []).append((article, label, span))
-            sides.setdefault(other_key, []).append((other_article, other_label, other_span))
+    for first_index, second_index in _near_pairs(figures):
+        article, slot, key, label, span = figures[first_index]
+        other_article, _, other_key, other_label, other_span = figures[second_index]
+        if any((slot, key) in values and (slot, other_key) in values
+               for values in story_held.values()):
+            continue
+        low_key, high_key = sorted((key, other_key))
+        sides = told.setdefault((slot, low_key, high_key), {})  # sides in text order
+        sides.setdefault(key, []).append((article, label, span))
+        sides.setdefault(other_key, []).append((other_article, other_label, other_span))
     return [("number", [ConflictSide(value=mentions[0][1],
                                      articles=tuple(dict.fromkeys(a for a, _, _ in mentions)),
                                      spans=tuple(dict.fromkeys(s for _, _, s in mentions)))
                         for mentions in by_value.values()], _subject(slot))
             for (slot, _, _), by_value in told.items()]
+
+
+def _near_pairs(figures: Sequence[tuple[str, Slot, str, str, Span]]) -> list[tuple[int, int]]:
+    """(earlier, later) positions of the figures of one slot, of different articles, unequal
+    and within `_NEAR` of each other, in text order: each slot's figures sorted by size and
+    each compared only with those up to `_NEAR` larger (a story of thousands of figures
+    compares a few pairs, not millions)."""
+    by_slot: dict[Slot, list[tuple[float, int]]] = {}
+    for position, (_, slot, key, _, _) in enumerate(figures):
+        size = abs(float(key))
+        if size > 0:
+            by_slot.setdefault(slot, []).append((size, position))
+    pairs = []
+    for sized in by_slot.values():
+        sized.sort()
+        for index, (low, position) in enumerate(sized):
+            for high, other in sized[index + 1:]:
+                if (high - low) / high > _NEAR:
+                    break
+                if figures[position][0] != figures[other][0] and \
+                        figures[position][2] != figures[other][2]:
+                    pairs.append((min(position, other), max(position, other)))
+    return sorted(pairs)
 
 
 def same_event_groups(claims: Sequence[Claim]) -> list[list[Claim]]:
