@@ -11,6 +11,7 @@ Part of the shared layer: it imports only spaCy types and `consilience.lang`.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
@@ -24,12 +25,25 @@ __all__ = [
     "according_object",
     "according_to",
     "char_range",
+    "doc_text",
     "is_reporting_verb",
     "name_range",
     "noun_phrase",
     "reported_by",
     "subject",
 ]
+
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc (spaCy joins every token anew on each access, and five
+    readers of one parse want it)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
 
 VERB_POS = frozenset({"VERB", "AUX"})
 """Parts of speech of a verb (a reporting "is" or "has" is tagged AUX)."""

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..lang.sentences import SentenceBounds, parsed_sentence_bounds
-from ..syntax import VERB_POS, is_reporting_verb
+from ..syntax import VERB_POS, doc_text, is_reporting_verb
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "acomp", "oprd", "parataxis",
@@ -89,7 +89,7 @@ def _has_verb(span: DocSpan) -> bool:
 def claim_sentence_bounds(doc: Doc) -> SentenceBounds:
     """(start, end) of each sentence of `doc` (as `parsed_sentence_bounds` gives them), with
     every clause fragment joined to the sentence before it in the same paragraph."""
-    text = doc.text
+    text = doc_text(doc)
     pieces: list[_Piece] = []
     for start, end in parsed_sentence_bounds(doc):
         span = doc.char_span(start, end, alignment_mode="expand")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..syntax import doc_text
 from .en.abbreviations import ABBREVIATIONS, NUMBER_ABBREVIATIONS
 
 if TYPE_CHECKING:
@@ -97,7 +98,7 @@ def parsed_sentence_bounds(doc: Doc) -> SentenceBounds:
     known = doc.user_data.get(_BOUNDS_KEY)
     if known is not None:
         return known
-    text = doc.text
+    text = doc_text(doc)
     bounds: list[tuple[int, int]] = []
     opening: tuple[int, int] | None = None  # a wordless piece waiting for the next sentence
     for sentence in doc.sents:

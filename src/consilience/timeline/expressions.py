@@ -16,6 +16,7 @@ from ..lang.en.modality import (
     FUTURE_MODIFIERS,
     SCHEDULING_WORDS,
 )
+from ..syntax import doc_text
 
 _PAST_TAGS = frozenset({"VBD", "VBN"})
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
@@ -132,7 +133,7 @@ _ALL_LABELS = ("DATE", "TIME")
 def _candidate_spans(doc: Doc, labels: tuple[str, ...]) -> list[Span]:
     spans = [ent for ent in doc.ents if ent.label_ in labels]
     taken = [(span.start_char, span.end_char) for span in spans]
-    for match in _EXTRA.finditer(doc.text):
+    for match in _EXTRA.finditer(doc_text(doc)):
         if any(start < match.end() and match.start() < end for start, end in taken):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

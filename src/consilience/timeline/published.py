@@ -14,6 +14,7 @@ from ..dates.normalise import normalise_expression
 from ..dates.values import TimeValue, day
 from ..isodates import parse_iso
 from ..models import Article
+from ..syntax import doc_text
 from .expressions import find_expressions
 
 # A wire dateline opening the text: "WASHINGTON, June 21 (Reuters) -", "TOKYO (AP) — ".
@@ -36,7 +37,7 @@ def infer_published(doc: Doc, story_dates: Sequence[str | None] = ()) -> TimeVal
     undated = find_expressions(doc, known[-1] if known else None)
     years = [int(expression.value.value[:4]) for expression in undated
              if expression.value is not None]
-    text = doc.text  # built anew on every access: once
+    text = doc_text(doc)
     dateline = _DATELINE.match(text)
     if dateline:
         anchor = known[-1] if known else (date(max(years), 12, 31) if years else None)

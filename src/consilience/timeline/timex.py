@@ -32,6 +32,7 @@ from ..lang.en.calendar import WEEKDAYS
 from ..lang.en.numbers import TENS_WORDS, UNIT_AND_TEEN_WORDS
 from ..models import Article, TemporalExpression
 from ..models import Span as TextSpan
+from ..syntax import doc_text
 from .expressions import candidate_spans, clause_tense, following, last_day
 from .published import published_anchor
 from .spans import NAMED_DAY, Part, span_parts
@@ -415,7 +416,7 @@ _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """Every temporal expression of the article with its TIMEX3 type and value, resolved
     against `anchor` (the publication date; None leaves relative dates unresolved)."""
-    text = doc.text  # built anew on every access: once
+    text = doc_text(doc)
     spans = list(candidate_spans(doc, labels=("DATE", "TIME")))
     taken = [(span.start_char, span.end_char) for span in spans]
     for match in _REFERENCE_WORDS.finditer(text):
