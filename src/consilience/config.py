@@ -194,14 +194,15 @@ class AnalyzeConfig:
     `max_story_articles` articles is refused (E112) rather than analysed for hours. The
     nested settings hold every tuned threshold; a corpus unlike ours (local news, wire-heavy
     feeds) may want others. `jobs`: the processes that parse articles not in the cache (0: one
-    per core; a few short articles are parsed in one, see `annotate.parse_processes`).
+    per core; a few short articles are parsed in one, see `annotate.parse_processes`), and
+    that analyse the stories an ingest changed (`stream.analyse_stale`).
     """
 
     model: str | None = None
     cache_dir: Path | None = None
     use_cache: bool = True
     batch_size: int = 32
-    jobs: int = 0  # processes that parse; 0: one per core (a few short articles: one)
+    jobs: int = 0  # processes that parse and analyse; 0: one per core
     max_article_chars: int = MAX_ARTICLE_CHARS
     max_story_articles: int = MAX_STORY_ARTICLES
     clustering: ClusteringSettings = field(default_factory=ClusteringSettings)
