@@ -35,7 +35,7 @@ Department")."""
 
 def _without_opening_word(doc: Doc, ent: DocSpan, start: int) -> int:
     """Start of a mention less a sentence's opening word the tagger took into the name
-    ("Like Governor Romney has refused ...", "Meet ..."): the first word of a sentence (after
+    ("Like Governor Hale has refused ...", "Meet ..."): the first word of a sentence (after
     any quotation mark) tagged as a preposition, verb or the like, before a capitalised
     rest."""
     if len(ent) < 2 or start != ent.start_char:
@@ -67,7 +67,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 _GROUP_MODIFIER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 """Tags of the names that make a group noun after them a group of their own: a person's ("the
-Obama campaign"), a body's ("White House officials"), a party's ("Democratic lawmakers").
+Marsh campaign"), a body's ("White House officials"), a party's ("Democratic lawmakers").
 A place's are not ("Texas lawmakers" stay the place and a common noun)."""
 
 _GROUP_MODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ"})
@@ -88,7 +88,7 @@ def _group_modifier(token: Token) -> bool:
 
 
 def _owned_body(doc: Doc, start: int, head: int) -> bool:
-    """A body that belongs to the person or people named before it: "the Obama campaign", "the
+    """A body that belongs to the person or people named before it: "the Marsh campaign", "the
     Chinese government"; not a thing done on or about a name ("a Facebook campaign", "the
     Medicare campaign"): "the" before a person's or a people's name."""
     return start > 0 and doc[start - 1].lower_ == "the" and any(
@@ -96,11 +96,11 @@ def _owned_body(doc: Doc, start: int, head: int) -> bool:
 
 
 def group_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of groups news names by a common noun after a proper modifier: "the Obama
-    campaign", "the Trump administration" (a person's organisation, not the person),
+    """Token ranges of groups news names by a common noun after a proper modifier: "the Marsh
+    campaign", "the Doyle administration" (a person's organisation, not the person),
     "Democratic lawmakers", "Internet companies" (`GROUP_HEADS`); a person's organisation only
     as "the" <person> <body> (`_owned_body`). The head is a lower-case
-    noun outside any tagged name; a possessive ("Romney's campaign") or a word between them
+    noun outside any tagged name; a possessive ("Hale's campaign") or a word between them
     ("Republican presidential candidates") makes no group."""
     found: list[tuple[int, int]] = []
     for token in doc:

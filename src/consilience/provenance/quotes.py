@@ -59,7 +59,7 @@ def _cue_in(tokens: Sequence[Token], quoted: Container[int],
             quotation: tuple[int, int] = (0, 0)) -> Token | None:
     """The reporting verb among `tokens` that is outside the quotations: the one the
     quotation (`quotation`, its characters) depends on when there is one ('Calling him a
-    "coward," Mr. Cruz told his rival to "leave..."': told, not calling), else the first."""
+    "coward," Mr. Vance told his rival to "leave..."': told, not calling), else the first."""
     verbs = [token for token in tokens if token.i not in quoted and is_reporting_verb(token)]
     start, end = quotation
     inside = [token for token in tokens if start <= token.idx < end]
@@ -116,7 +116,7 @@ class _Resolver:
     A pronoun's person is looked for in its sentence and the two before, among the people the
     article names in its own words (a name inside the quoted words is what the speaker talks
     about), of the pronoun's gender where it is known (the given name of the person's
-    canonical name, "Mrs. Clinton", or an earlier "she said" of her): the speaker credited
+    canonical name, "Mrs. Reyes", or an earlier "she said" of her): the speaker credited
     just before, when there is one, else the latest person who is the subject of a clause,
     else the latest person named."""
 
@@ -132,7 +132,7 @@ class _Resolver:
         # is not a person
         named = [ent for ent in doc.ents if ent.label_ == "PERSON" and types.get(
             self.entity_at(ent.start_char, ent.end_char) or "", "PERSON") == "PERSON"]
-        # a story person the parser did not tag in this sentence ("Pelosi, who ..., intends")
+        # a story person the parser did not tag in this sentence ("Alder, who ..., intends")
         people = {entity for entity, kind in types.items() if kind == "PERSON"}
         self.bodies = {entity for entity, kind in types.items() if kind == "ORG"}
         named += _untagged_people(doc, self.mentions, people, named)
@@ -187,7 +187,7 @@ class _Resolver:
                 found = body
             elif entity is None and _describes_a_person(token):
                 # "the Texas governor said": the person named with that title before ("Gov.
-                # Rick Perry"), else the person the sentence or the one before names
+                # Rick Pratt"), else the person the sentence or the one before names
                 found = self._titled(token) or self._pronoun(
                     token, nearby_only=True, chain=token.lower_ in OFFICE_TITLES)
                 if found[0] is None:
@@ -248,7 +248,7 @@ class _Resolver:
 
     def _titled(self, token: Token) -> tuple[str, str] | None:
         """The latest person before `token` whose name the article writes after the title that
-        describes the speaker ("the former vice president" -> "Vice President Dick Cheney")."""
+        describes the speaker ("the former vice president" -> "Vice President Dick Crane")."""
         wanted = [word for word in _title_of(token) if word not in ROLE_QUALIFIERS]
         if not wanted:
             return None
@@ -267,7 +267,7 @@ class _Resolver:
     def _pronoun(self, token: Token, nearby_only: bool = False, chain: bool = False
                  ) -> tuple[str | None, str]:
         """The person a pronoun (or, `nearby_only`, a description: one sentence back at
-        most, or with `chain`, an office held by the speaker credited lately: "says Perry.
+        most, or with `chain`, an office held by the speaker credited lately: "says Pratt.
         ... the Texas governor continues") stands for; when none is near, the latest person
         of its gender before it."""
         wanted = "male" if token.lower_ in MASCULINE else "female" if token.lower_ in \
@@ -367,7 +367,7 @@ def _definite_noun(token: Token) -> bool:
 
 def _describes_a_body(token: Token) -> bool:
     """A speaker named as a kind of body and nothing more: "the group", "the federal agency"
-    (not "the Obama campaign", which names whose it is)."""
+    (not "the Marsh campaign", which names whose it is)."""
     return _definite_noun(token) and token.lower_ in BODY_NOUNS and not any(
         child.dep_ in ("compound", "poss", "nmod", "prep") or child.pos_ == "PROPN"
         for child in token.children)

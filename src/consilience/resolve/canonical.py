@@ -26,7 +26,7 @@ def _stable_id(prefix: str, key: str) -> str:
 
 def _entity_type(cluster: Cluster) -> EntityType:
     """The type most mentions vote for; a person whenever any article calls the entity "Mr.",
-    "Mrs." or "Ms." ("Mr. Hutchinson" is a person, however often the tagger says ORG)."""
+    "Mrs." or "Ms." ("Mr. Hutchings" is a person, however often the tagger says ORG)."""
     if any(fold(title).rstrip(".") in GENDERED_HONORIFICS for member in cluster.members
            for form in member.forms for title in form.titles):
         return "PERSON"
@@ -104,7 +104,7 @@ def _display(named: NamedMention) -> str:
 
 
 def bare_names(cluster: Cluster) -> set[str]:
-    """The names a cluster is written by alone, without a title ("Trump", not "Mrs. Trump")."""
+    """The names a cluster is written by alone, without a title ("Doyle", not "Mrs. Doyle")."""
     return {_display(named) for member in cluster.members for named in member.mentions
             if not named.form.titles and not named.reference_only}
 
@@ -114,7 +114,7 @@ def build_entity(cluster: Cluster, article_order: dict[str, int],
                  ) -> tuple[Entity, Conflict | None]:
     """The story entity of a cluster. A title form also spells its bare name as an alias
     ("Mr. Smith" spells "Smith") unless another entity of the story is written by that bare
-    name (`others_bare`): "Mrs. Trump" is named so because "Trump" alone is someone else."""
+    name (`others_bare`): "Mrs. Doyle" is named so because "Doyle" alone is someone else."""
     mentions = sorted((named for member in cluster.members for named in member.mentions),
                       key=lambda named: (article_order.get(named.mention.span.article, 0),
                                          named.mention.span.start))

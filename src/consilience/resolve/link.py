@@ -134,7 +134,7 @@ def _full_pair(left: NameForm, right: NameForm, bodies: bool = False) -> float |
                 and longer[len(longer) - len(shorter):] == shorter:
             return None  # "Strengthen Social Security" is not "Social Security"
         if informal_body_name(left, right):
-            return 0.75  # "the Romney team" of the "Romney campaign"
+            return 0.75  # "the Hale team" of the "Hale campaign"
     if left.last == right.last:
         if not same_person_parts(left, right, strict_suffix=False):
             return None  # Jr. and Sr., George H. W. and George W., Mr. and Mrs.
@@ -186,7 +186,7 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
             gender = next(iter(left.genders)) if len(left.genders) == 1 else ""
             for form in right.full:
                 if single == form.last and right.type not in _NON_PERSON_NAMES:
-                    # "Mrs. Trump" is the one bearer of the surname who is a woman
+                    # "Mrs. Doyle" is the one bearer of the surname who is a woman
                     alone = surname_owners.get(single, 0) <= 1 or (
                         gender and surname_owners.get(f"{single}|{gender}", 0) == 1
                         and right.genders <= {gender})
@@ -211,8 +211,8 @@ def _name_evidence(left: Cluster, right: Cluster, surname_owners: dict[str, int]
 def _suffix_kept_apart(suffixed: Cluster, other: Cluster,
                        plain: frozenset[tuple[str, str]]) -> bool:
     """A "Jr." is not the suffix-less name of another outlet when an article that names him
-    also names, apart from him, a bearer of the surname without suffix ("Mr. Trump" beside
-    "Donald Trump Jr."): that outlet's suffix tells father from son."""
+    also names, apart from him, a bearer of the surname without suffix ("Mr. Doyle" beside
+    "Donald Doyle Jr."): that outlet's suffix tells father from son."""
     return any(form.suffix and not named.suffix and named.last == form.last
                and same_given_name(named.first, form.first)
                and any((article, form.last) in plain for article in suffixed.articles)
@@ -265,7 +265,7 @@ def score(left: Cluster, right: Cluster, surname_owners: dict[str, int],
 def _given_names_agree(left: Cluster, right: Cluster) -> bool:
     """No two full names of the pair share a surname under different given names ("Laci
     Peterson" and "Scott Peterson" are two people), and no honorific of one says another
-    gender than one of the other ("Mrs. Trump" is not "Mr. Trump")."""
+    gender than one of the other ("Mrs. Doyle" is not "Mr. Doyle")."""
     if len(left.genders | right.genders) > 1:
         return False
     bodies = left.type == "ORG" and right.type == "ORG"

@@ -292,9 +292,9 @@ def _short_form_targets(short: NameForm, group: _Group, groups: Sequence[_Group]
     House", "Department" not "Justice Department"): the end of a name is a surname only when
     one of the two is tagged a person (the tagger may call a person's full name an ORG). A
     short form with a generational suffix goes only to a name with the same suffix, one
-    without to a name without when there is one; a gendered one ("Mrs. Clinton") not to a
-    name of the other gender ("Bill Clinton") or one that `taken` already gave the other
-    gender ("Mr. Clinton")."""
+    without to a name without when there is one; a gendered one ("Mrs. Reyes") not to a
+    name of the other gender ("Bill Reyes") or one that `taken` already gave the other
+    gender ("Mr. Reyes")."""
     if short.acronym:
         return []
     tail = tuple(name_word(token) for token in short.tokens)
@@ -330,7 +330,7 @@ def nearest_full_name(position: int, candidates: Sequence[_Group]) -> str:
 
 def group_key(form: NameForm) -> str:
     """The name group a mention goes to in its article: its name's key, and for a surname
-    alone its honorific's gender ("Mr. Clinton" and "Mrs. Clinton" are two groups)."""
+    alone its honorific's gender ("Mr. Reyes" and "Mrs. Reyes" are two groups)."""
     return f"{form.key}|{form.gender}" if form.gender and len(form.tokens) == 1 else form.key
 
 
@@ -373,8 +373,8 @@ def _link_full_names(groups: dict[str, list[NamedMention]], links: _UnionFind) -
 
 
 def informal_body_name(left: NameForm, right: NameForm) -> bool:
-    """Whether two names are one owner's body, one by an informal head: "Romney team" and
-    "Romney campaign" (`INFORMAL_BODY_HEADS`)."""
+    """Whether two names are one owner's body, one by an informal head: "Hale team" and
+    "Hale campaign" (`INFORMAL_BODY_HEADS`)."""
     heads = {left.last, right.last}
     return len(left.tokens) == len(right.tokens) > 1 and len(heads) == 2 \
         and bool(heads & INFORMAL_BODY_HEADS) and heads <= OWNED_BODY_HEADS \
@@ -383,8 +383,8 @@ def informal_body_name(left: NameForm, right: NameForm) -> bool:
 
 
 def _link_informal_bodies(groups: dict[str, list[NamedMention]], links: _UnionFind) -> None:
-    """"The Romney team" is the one Romney body the article names by a formal head ("the
-    Romney campaign")."""
+    """"The Hale team" is the one Hale body the article names by a formal head ("the
+    Hale campaign")."""
     full = [(key, items[0].form) for key, items in groups.items()
             if len(items[0].form.tokens) > 1 and not items[0].form.acronym]
     for key, form in full:
@@ -426,8 +426,8 @@ _MIN_MISSPELT = 4
 def _link_misspelt_surnames(groups: dict[str, list[NamedMention]], facts: dict[str, _Group],
                             links: _UnionFind, prominence: Mapping[str, int]) -> None:
     """A one-word name written once, never in full anywhere in the story, one letter off the
-    surname of one person the article names at least twice, is that surname misspelt ("Tump"
-    for Trump, "Mr. Hutchison" beside "Mr. Hutchinson"); its plural is the family ("the
+    surname of one person the article names at least twice, is that surname misspelt ("Dole"
+    for Doyle, "Mr. Hutchins" beside "Mr. Hutchings"); its plural is the family ("the
     Clintons")."""
     sizes: Counter[str] = Counter()
     surnames: dict[str, set[str]] = {}
@@ -467,8 +467,8 @@ class Linked:
 def principal_bearer(candidates: Sequence[_Group], prominence: Mapping[str, int],
                      ) -> str | None:
     """The full name a surname written alone stands for when several people of the article
-    bear it: news text names a relative or spouse by given name or honorific ("Melania",
-    "Mrs. Cruz") and keeps the bare surname for the story's principal bearer, the one most
+    bear it: news text names a relative or spouse by given name or honorific ("Maria",
+    "Mrs. Vance") and keeps the bare surname for the story's principal bearer, the one most
     of its articles name in full, then the one this article names most; None when no one
     leads on both."""
     ranked = sorted(((prominence.get(other.person_name, 0), len(other.positions)), other.key)
@@ -481,8 +481,8 @@ def principal_bearer(candidates: Sequence[_Group], prominence: Mapping[str, int]
 def _named_more_elsewhere(surname: str, candidate: _Group, prominence: Mapping[str, int],
                           ) -> bool:
     """The surname is the candidate's, and another bearer of it is named in more of the
-    story's articles ("Barack Obama" in two, where this article names only "Michelle
-    Obama")."""
+    story's articles ("Barack Marsh" in two, where this article names only "Laura
+    Marsh")."""
     if not candidate.person_name or candidate.person_name.split()[1] != surname:
         return False
     own = prominence.get(candidate.person_name, 0)

@@ -203,7 +203,7 @@ def parse_name(text: str) -> NameForm:
     if not genders and len(bare) > 1 and not acronym \
             and fold(bare[-1]) not in ORGANISATION_HEADS \
             and fold(bare[-1]) not in MEMBER_GROUP_HEADS:
-        # a full name says its bearer's gender by its given name ("Hillary Clinton")
+        # a full name says its bearer's gender by its given name ("Hillary Reyes")
         genders = {given_name_gender(bare[0])} - {""}
     return NameForm(text, bare, tuple(titles), acronym, key,
                     fold(bare[0]) if bare else "", fold(bare[-1]) if bare else "", suffix,
@@ -223,7 +223,7 @@ def middle_initials(form: NameForm) -> str:
 def same_person_parts(left: NameForm, right: NameForm, strict_suffix: bool = True) -> bool:
     """Whether two names with one surname can name one person by what they say besides it:
     the same generational suffix (with `strict_suffix`, as within one article that writes
-    both "Donald Trump" and "Donald Trump Jr."; without it only two different suffixes
+    both "Donald Doyle" and "Donald Doyle Jr."; without it only two different suffixes
     differ, as across outlets, one of which drops the "Jr."), middle initials that do not
     differ when both give them, and the same gender when both honorifics give one."""
     if left.suffix != right.suffix and (strict_suffix or (left.suffix and right.suffix)):

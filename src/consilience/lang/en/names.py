@@ -12,12 +12,12 @@ from typing import Final
 OWNED_BODY_HEADS: Final = frozenset({
     "campaign", "administration", "government", "regime", "team",
 })
-"""Singular nouns that, after a person's or a body's name, make a body of its own: "the Obama
-campaign", "the Trump administration", "the Assad regime" (an organisation, not the person)."""
+"""Singular nouns that, after a person's or a body's name, make a body of its own: "the Marsh
+campaign", "the Doyle administration", "the Assad regime" (an organisation, not the person)."""
 
 INFORMAL_BODY_HEADS: Final = frozenset({"team"})
-"""Owned-body heads that news uses for whichever body of that owner it has named: "the Romney
-team" is the Romney campaign of the story."""
+"""Owned-body heads that news uses for whichever body of that owner it has named: "the Hale
+team" is the Hale campaign of the story."""
 
 MEMBER_GROUP_HEADS: Final = frozenset({
     "lawmakers", "legislators", "senators", "congressmen", "congresswomen", "officials",
@@ -62,11 +62,11 @@ NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "e
 """Generational suffixes and degrees written after a name ("Jr.", "III", "PhD")."""
 
 GENERATIONAL_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Suffixes that tell a father from his son: "Donald Trump Jr." is not "Donald Trump"."""
+"""Suffixes that tell a father from his son: "Donald Doyle Jr." is not "Donald Doyle"."""
 
 GENDERED_HONORIFICS: Final = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female",
                               "sir": "male", "lord": "male", "dame": "female", "lady": "female"}
-"""Honorifics that say a person's gender: "Mrs. Clinton" is not "Mr. Clinton"."""
+"""Honorifics that say a person's gender: "Mrs. Reyes" is not "Mr. Reyes"."""
 
 LEADING_PREPOSITIONS: Final = frozenset({
     "in", "on", "at", "from", "to", "near", "into", "across", "around", "outside", "inside",
