@@ -11,10 +11,10 @@ process, with the spaCy pipeline loaded before the clock starts, into a new SQLi
 - `ingest (jobs J)`: `stream.ingest(paths, store, config=AnalyzeConfig(jobs=J))`: store and
   cluster, one parse of every article of the stale stories in J processes into the database's
   annotation cache (`stream.analyse_stale`), then the changed stories analysed in J forked
-  processes (each claims a story, reads its parses back and saves its analysis; before this
-  session one after another in the main process). (Before that parse came first, each story parsed its own few new
-  articles, on one core: 5.96 articles/s on 1,000 articles against 9.14 with the parse
-  first, measured as a separate case then.)
+  processes (each claims a story, reads its parses back and saves its analysis; before,
+  one after another in the main process). (Before the parse came first, each story parsed
+  its own few new articles, on one core: 5.96 articles/s on 1,000 articles against 9.14
+  with the parse first, measured as a separate case then.)
 
 Reported: seconds, articles/s, the projected articles per day (articles/s x 86,400), the
 ratio to the one-process parse, and peak resident memory of the main process and of its
