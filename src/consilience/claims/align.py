@@ -105,7 +105,11 @@ def align_sentences(space: SentenceSpace, config: AlignConfig | None = None
         if first == second or not _fits(space, members[first], members[second],
                                          config.per_article):
             continue
-        if _average_linkage(space, members[first], members[second], scores) < config.linkage:
+        single = len(members[first]) == len(members[second]) == 1
+        # two single sentences are as alike on average as their pair
+        linkage = score if single else _average_linkage(space, members[first],
+                                                         members[second], scores)
+        if linkage < config.linkage:
             continue
         if len(members[first]) < len(members[second]):
             first, second = second, first

@@ -145,9 +145,10 @@ class _Resolver:
              if not any(start <= name.start_char and name.end_char <= end
                         for start, end in quotations)),
             key=lambda person: person.start)
+        here = {entity for _, _, entity in self.mentions}  # the article's, not the story's
         self.genders: dict[str, str] = {
-            entity: gender for entity, name in self.names.items()
-            if types.get(entity, "PERSON") == "PERSON" and len(name.split()) > 1
+            entity: gender for entity in here if (name := self.names.get(entity))
+            and types.get(entity, "PERSON") == "PERSON" and len(name.split()) > 1
             and (gender := given_name_gender(name.split()[0]))}
         for first, _, entity in self.mentions:
             honorific = _HONORIFIC_BEFORE.search(article.text[max(0, first - 6):first])

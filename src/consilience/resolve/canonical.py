@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from ..lang.en.names import GENDERED_HONORIFICS
 from ..lang.en.titles import FORMS_OF_ADDRESS
@@ -110,7 +110,7 @@ def bare_names(cluster: Cluster) -> set[str]:
 
 
 def build_entity(cluster: Cluster, article_order: dict[str, int],
-                 others_bare: frozenset[str] | set[str] = frozenset(),
+                 others_bare: Container[str] = frozenset(),
                  ) -> tuple[Entity, Conflict | None]:
     """The story entity of a cluster. A title form also spells its bare name as an alias
     ("Mr. Smith" spells "Smith") unless another entity of the story is written by that bare
