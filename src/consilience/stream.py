@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .annotate import BytesDocCache, DocCache, annotate, load_pipeline
-from .annotate.annotator import available_cores
+from .annotate.annotator import allowed_processes
 from .clean import clean_all, oversized
 from .cluster import (
     TwoLevelClusterer,
@@ -207,19 +207,19 @@ def analyse_stale(store: Store, config: AnalyzeConfig | None = None,
     analysed only if it is still stale once claimed (another process may have done it).
     With `problems` to report to, the stories are analysed in `config.jobs` processes (0: one
     per core; see `_story_workers`), each claiming its stories as a concurrent ingest would."""
+    config = config or AnalyzeConfig()
     targets = list(stories) if stories is not None else [
         row.id for row in store.stories(stale_only=True)]
-    _parse_all(store, targets, config or AnalyzeConfig())
+    _parse_all(store, targets, config)
     done = 0
     deferred: list[int] = []
     claims = store.claims()
     # several processes only where a failed story is reported and the others go on
-    workers = _story_workers(config or AnalyzeConfig(), len(targets)) \
-        if problems is not None else 1
+    workers = _story_workers(config, len(targets)) if problems is not None else 1
     try:
         if workers > 1:
-            outcomes = _analyse_in_processes(store, targets, config or AnalyzeConfig(),
-                                             workers, only_stale=stories is None)
+            outcomes = _analyse_in_processes(store, targets, config, workers,
+                                             only_stale=stories is None)
         else:
             outcomes = ((story, _analyse_claimed(store, claims, story, config, problems,
                                                  only_stale=stories is None, wait=False), [])
@@ -246,13 +246,9 @@ what analysing a few small stories does)."""
 
 
 def _story_workers(config: AnalyzeConfig, stories: int) -> int:
-    """How many processes analyse `stories` stale stories: `config.jobs` (0: one per core),
-    at most one per `_MIN_STORIES_PER_WORKER` stories, one inside a daemon process (a Dask
-    worker may not start others)."""
-    wanted = config.jobs if config.jobs > 0 else available_cores()
-    if wanted <= 1 or multiprocessing.current_process().daemon:
-        return 1
-    return max(1, min(wanted, stories // _MIN_STORIES_PER_WORKER))
+    """How many processes analyse `stories` stale stories: `allowed_processes(config.jobs)`,
+    at most one per `_MIN_STORIES_PER_WORKER` stories."""
+    return max(1, min(allowed_processes(config.jobs), stories // _MIN_STORIES_PER_WORKER))
 
 
 _worker_store: Store | None = None

@@ -49,15 +49,20 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def allowed_processes(jobs: int) -> int:
+    """The processes `jobs` asks for (0: one per core); one in a process that may not start
+    others (a daemon, such as a Dask worker)."""
+    if multiprocessing.current_process().daemon:
+        return 1
+    return jobs if jobs > 0 else available_cores()
+
+
 def parse_processes(jobs: int, texts: Sequence[str], min_chars: int | None = None) -> int:
-    """How many processes parse `texts`: `jobs` (0: one per core), at most one per text, and
-    one when there is less than `min_chars` (default PARALLEL_MIN_CHARS) of text or this
-    process may not start others (a daemon, such as a Dask worker)."""
-    wanted = jobs if jobs > 0 else available_cores()
+    """How many processes parse `texts`: `allowed_processes(jobs)`, at most one per text, and
+    one when there is less than `min_chars` (default PARALLEL_MIN_CHARS) of text."""
+    wanted = allowed_processes(jobs)
     threshold = PARALLEL_MIN_CHARS if min_chars is None else min_chars
     if wanted <= 1 or len(texts) < 2 or sum(len(text) for text in texts) < threshold:
-        return 1
-    if multiprocessing.current_process().daemon:
         return 1
     return min(wanted, len(texts))
 
